@@ -1,0 +1,35 @@
+# Two commands that work on a fresh Debian machine with Swift:
+#   make run    the browser on the bundled sample (until the browser lands: the sample week, printed)
+#   make test   the tests
+# Each installs the Debian packages it needs when they are missing.
+
+DEB_PACKAGES := libsqlite3-dev libncurses-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RUN_DB := $(or $(BILAN_DB),$(CURDIR)/.build/sample.sqlite)
+
+.PHONY: deps build run test bench release clean-db
+
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	swift build
+
+run: build
+	BILAN_DB="$(RUN_DB)" .build/debug/bilan show latest
+
+test: deps
+	swift test
+
+release: deps
+	swift build -c release
+
+bench: release
+	.build/release/bilan-bench
+
+clean-db:
+	rm -f .build/sample.sqlite .build/sample.sqlite-wal .build/sample.sqlite-shm

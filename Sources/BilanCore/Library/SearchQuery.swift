@@ -1,0 +1,63 @@
+/// A reader's search, parsed: groups of terms; a group matches when all its terms do, the query when
+/// any group does (`OR`, upper case, between words separates groups).
+///
+/// `"quoted phrases"`; `-word` excludes, only at the start of a word (a hyphen inside a word, as in
+/// `nord-coréens`, makes a phrase of its parts); an unclosed quote closes at the end of the query;
+/// accents and case are ignored.
+public struct SearchQuery: Sendable, Hashable {
+    public struct Term: Sendable, Hashable {
+        /// Folded words; more than one makes a phrase.
+        public var words: [String]
+        public var negated: Bool
+        /// Written in quotes: matched exactly, no prefix.
+        public var quoted: Bool
+
+        public init(words: [String], negated: Bool = false, quoted: Bool = false) {
+            self.words = words
+            self.negated = negated
+            self.quoted = quoted
+        }
+    }
+
+    public var groups: [[Term]]
+
+    public var isEmpty: Bool { groups.allSatisfy(\.isEmpty) }
+
+    public init(_ text: String) {
+        var groups: [[Term]] = [[]]
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c.isWhitespace {
+                i += 1
+                continue
+            }
+            var negated = false
+            var j = i
+            if c == "-", j + 1 < chars.count, !chars[j + 1].isWhitespace {
+                negated = true
+                j += 1
+            }
+            if chars[j] == "\"" || chars[j] == "“" || chars[j] == "«" {
+                var k = j + 1
+                while k < chars.count, chars[k] != "\"", chars[k] != "”", chars[k] != "»" { k += 1 }
+                let words = WordTokenizer.words(String(chars[(j + 1)..<k])).map(\.folded)
+                if !words.isEmpty { groups[groups.count - 1].append(Term(words: words, negated: negated, quoted: true)) }
+                i = k + 1
+                continue
+            }
+            var k = j
+            while k < chars.count, !chars[k].isWhitespace, chars[k] != "\"" { k += 1 }
+            let raw = String(chars[j..<k])
+            i = k
+            if raw == "OR", !negated {
+                if !groups[groups.count - 1].isEmpty { groups.append([]) }
+                continue
+            }
+            let words = WordTokenizer.words(raw).map(\.folded)
+            if !words.isEmpty { groups[groups.count - 1].append(Term(words: words, negated: negated, quoted: false)) }
+        }
+        self.groups = groups.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Turns a file's bytes into text, or says clearly why it is not a summary's text.
+///
+/// UTF-8 (a BOM is dropped), UTF-16 with a BOM, and Windows-1252 / Latin-1 when the bytes are clearly
+/// that (invalid as UTF-8, no NUL, high bytes that are letters or typographic marks).
+public enum TextDecoding {
+    /// Files above this size are refused (5 MB).
+    public static let maximumSize = 5 * 1024 * 1024
+
+    public static func decode(_ data: Data, source: String? = nil) throws -> String {
+        if data.isEmpty { throw ParseError(source: source, "the file is empty") }
+        if data.count > maximumSize {
+            throw ParseError(source: source, "the file is \(data.count / 1024 / 1024) MB, over the 5 MB limit for a summary")
+        }
+        let bytes = [UInt8](data)
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            let enc: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
+            if let s = String(data: data.dropFirst(2), encoding: enc) { return s }
+            throw ParseError(source: source, line: 1, "the file starts like UTF-16 text but is not valid UTF-16")
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        if let nul = body.firstIndex(of: 0) {
+            throw ParseError(source: source, line: lineOf(body, nul), "the file is binary, not text (a NUL byte)")
+        }
+        var controls = 0
+        for b in body.prefix(4096) where b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x1B && b != 0x0C {
+            controls += 1
+        }
+        if controls > 8 { throw ParseError(source: source, "the file is binary, not text") }
+        if let s = String(validating: body, as: UTF8.self) { return s }
+        let bad = firstInvalidUTF8(body)
+        if looksLikeWindows1252(body) { return decodeWindows1252(body) }
+        throw ParseError(source: source, line: lineOf(body, bad), "the text is neither valid UTF-8 nor Windows-1252 / Latin-1")
+    }
+
+    static func lineOf(_ bytes: [UInt8], _ offset: Int) -> Int {
+        1 + bytes[..<min(offset, bytes.count)].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+    }
+
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let n = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+            if n == 0 || i + n > bytes.count { return i }
+            for k in 1..<n where bytes[i + k] >> 6 != 0b10 { return i }
+            i += n
+        }
+        return i
+    }
+
+    /// Mostly ASCII, and every high byte a Latin letter or a typographic mark of Windows-1252.
+    static func looksLikeWindows1252(_ bytes: [UInt8]) -> Bool {
+        var high = 0
+        for b in bytes where b >= 0x80 {
+            high += 1
+            if [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(b) { return false }
+            if b >= 0xC0 || b == 0x92 || b == 0x91 || b == 0x93 || b == 0x94 || b == 0x96 || b == 0x97
+                || b == 0xA0 || b == 0xAB || b == 0xBB || b == 0x9C || b == 0x8C || b == 0x80 || b == 0x85
+                || b == 0xB0 || b == 0xA9 || b == 0xB7 || b == 0x99 || b == 0x8A || b == 0x9A || b == 0x9E || b == 0x8E
+            {
+                continue
+            }
+            return false
+        }
+        return high * 5 < bytes.count
+    }
+
+    static let cp1252High: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152,
+        0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122,
+        0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    static func decodeWindows1252(_ bytes: [UInt8]) -> String {
+        var s = String.UnicodeScalarView()
+        for b in bytes {
+            let v: UInt32 = (0x80...0x9F).contains(b) ? cp1252High[Int(b) - 0x80] : UInt32(b)
+            s.append(Unicode.Scalar(v)!)
+        }
+        return String(s)
+    }
+}

@@ -1,0 +1,157 @@
+/// When in the week a sentence places what it reports (DESIGN §1, "When in the week").
+///
+/// Only explicit phrases count: "En début de semaine", "Midweek", a weekday, a date, "the night of
+/// 2 September". Nothing carries over to the next sentence, except "le lendemain" / "the next day",
+/// which is the day after the previous sentence's date.
+public struct TimeInWeek: Sendable, Hashable {
+    public var part: PartOfWeek?
+    public var date: CalendarDay?
+
+    public init(part: PartOfWeek? = nil, date: CalendarDay? = nil) {
+        self.part = part
+        self.date = date
+    }
+
+    static let phrases: [(String, PartOfWeek?)] = [
+        ("au debut de la semaine", .start), ("en debut de semaine", .start), ("debut de semaine", .start),
+        ("des le debut de la semaine", .start), ("early in the week", .start),
+        ("early this week", .start), ("at the beginning of the week", .start),
+        ("at the start of the week", .start), ("earlier in the week", .start),
+        ("le week-end dernier", .start), ("ce week-end", .start), ("over the weekend", .start),
+        ("at the weekend", .start), ("le week-end", .start), ("pendant le week-end", .start),
+        ("a mi-semaine", .middle), ("en milieu de semaine", .middle), ("au milieu de la semaine", .middle),
+        ("en milieu de la semaine", .middle), ("midweek", .middle), ("mid-week", .middle),
+        ("in the middle of the week", .middle),
+        ("en fin de semaine", .end), ("a la fin de la semaine", .end), ("fin de semaine", .end),
+        ("late in the week", .end), ("late this week", .end), ("at the end of the week", .end),
+        ("later in the week", .end), ("by the end of the week", .end),
+        ("cette semaine", nil), ("this week", nil),
+    ]
+
+    /// Weekday words (folded) → 0 = Monday … 6 = Sunday.
+    static let weekdays: [String: Int] = [
+        "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+        "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    ]
+
+    static let months: [String: Int] = [
+        "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+        "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+        "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+        "janv": 1, "fevr": 2, "sept": 9, "oct": 10, "nov": 11, "dec": 12, "jan": 1, "feb": 2,
+        "aug": 8, "sep": 9,
+    ]
+
+    static let nextDay = ["des le lendemain", "le lendemain", "the next day", "the following day", "a day later"]
+
+    /// Reads the time of one sentence of the week `range`; `previous` is the previous sentence's date.
+    public static func read(_ sentence: String, in range: DayRange, previous: CalendarDay?) -> TimeInWeek {
+        let folded = Folding.fold(sentence)
+        let words = tokens(folded)
+        var result = TimeInWeek()
+
+        // Phrases: the first one in the sentence wins.
+        var best: (pos: Int, part: PartOfWeek?)? = nil
+        for (phrase, part) in phrases {
+            if let pos = find(phrase, in: folded), best == nil || pos < best!.pos {
+                best = (pos, part)
+            }
+        }
+
+        // An explicit date: "3 septembre", "September 3", "nuit du 2 au 3 septembre" (the first day).
+        if let d = explicitDate(words, near: range) {
+            result.date = d
+        } else if let wd = firstWeekday(words) {
+            let monday = range.calendarWeekMonday
+            // Saturday and Sunday name the weekend before the week.
+            let date = wd >= 5 ? monday.adding(days: wd - 7) : monday.adding(days: wd)
+            result.date = date
+        } else if nextDay.contains(where: { find($0, in: folded) != nil }) {
+            result.date = previous?.adding(days: 1)
+        }
+
+        if let p = best?.part {
+            result.part = p
+        } else if let d = result.date {
+            result.part = part(of: d, in: range)
+        }
+        return result
+    }
+
+    /// The part of the week a date falls in, when it is inside the week or the weekend before it.
+    static func part(of date: CalendarDay, in range: DayRange) -> PartOfWeek? {
+        let monday = range.calendarWeekMonday
+        let offset = date.ordinal - monday.ordinal
+        switch offset {
+        case -2...1: return .start
+        case 2: return .middle
+        case 3...4: return .end
+        default: return nil
+        }
+    }
+
+    static func tokens(_ folded: String) -> [String] {
+        folded.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).map(String.init)
+    }
+
+    /// Character offset of `phrase` in `text` as whole words, or nil.
+    static func find(_ phrase: String, in text: String) -> Int? {
+        var search = text[...]
+        while let r = search.range(of: phrase) {
+            let beforeOK = r.lowerBound == text.startIndex || !text[text.index(before: r.lowerBound)].isLetter
+            let afterOK = r.upperBound == text.endIndex || !text[r.upperBound].isLetter
+            if beforeOK && afterOK { return text.distance(from: text.startIndex, to: r.lowerBound) }
+            search = text[r.upperBound...]
+        }
+        return nil
+    }
+
+    static func firstWeekday(_ words: [String]) -> Int? {
+        for w in words {
+            if let d = weekdays[w] { return d }
+            // "lundi-mardi" → lundi
+            if let dash = w.firstIndex(of: "-"), let d = weekdays[String(w[..<dash])] { return d }
+        }
+        return nil
+    }
+
+    static func explicitDate(_ words: [String], near range: DayRange) -> CalendarDay? {
+        for (i, w) in words.enumerated() {
+            guard let month = months[w] else { continue }
+            // "3 septembre", "2 au 3 septembre" (the first: the night of the 2nd), "1er septembre"
+            var day: Int? = nil
+            if i >= 1, let d = dayNumber(words[i - 1]) {
+                day = d
+                if i >= 3, words[i - 2] == "au" || words[i - 2] == "to", let first = dayNumber(words[i - 3]) {
+                    day = first
+                }
+            } else if i + 1 < words.count, let d = dayNumber(words[i + 1]) {
+                day = d  // "September 3"
+            }
+            guard let dd = day, w.count > 3 || i >= 1 else { continue }
+            // The year that puts the date nearest the week.
+            let center = range.startDate
+            var bestDate: CalendarDay? = nil
+            for y in [center.year - 1, center.year, center.year + 1] {
+                guard dd <= CalendarDay.daysIn(month: month, year: y) else { continue }
+                let c = CalendarDay(year: y, month: month, day: dd)
+                if bestDate == nil || abs(c.ordinal - center.ordinal) < abs(bestDate!.ordinal - center.ordinal) {
+                    bestDate = c
+                }
+            }
+            if let b = bestDate, abs(b.ordinal - center.ordinal) <= 45 { return b }
+        }
+        return nil
+    }
+
+    static func dayNumber(_ w: String) -> Int? {
+        var s = Substring(w)
+        for suffix in ["er", "st", "nd", "rd", "th", "e"] where s.hasSuffix(suffix) && s.count > suffix.count {
+            s = s.dropLast(suffix.count)
+            break
+        }
+        guard s.count <= 2, let n = Int(s), (1...31).contains(n) else { return nil }
+        return n
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Case- and accent-insensitive keys for matching (Latin and Cyrillic).
+///
+/// `fold("Avdiïvka") == "avdiivka"`, `fold("Тчассів") == "тчассiв"`-style: lower case, combining marks
+/// removed, ’ ‘ ʼ as ', NBSP and U+202F as a space, œ/æ spelled out, ё as е.
+public enum Folding {
+    public static func fold(_ s: some StringProtocol) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v < 0x80 {
+                if v >= 0x41 && v <= 0x5A {
+                    out.append(Unicode.Scalar(v + 32)!)
+                } else {
+                    out.append(u)
+                }
+                continue
+            }
+            for f in foldScalar(u) { out.append(f) }
+        }
+        return String(out)
+    }
+
+    /// Folds of U+0080 ..< U+2100 (Latin, Cyrillic, general punctuation), computed once.
+    private static let table: [[Unicode.Scalar]] = (0x80..<0x2100).map { v in
+        Unicode.Scalar(UInt32(v)).map(computeFold) ?? []
+    }
+
+    static func foldScalar(_ u: Unicode.Scalar) -> [Unicode.Scalar] {
+        if u.value < 0x2100 { return table[Int(u.value) - 0x80] }
+        return computeFold(u)
+    }
+
+    private static func computeFold(_ u: Unicode.Scalar) -> [Unicode.Scalar] {
+        switch u.value {
+        case 0x2019, 0x2018, 0x02BC, 0x00B4, 0x2032, 0x0060: return ["'"]
+        case 0x00A0, 0x202F, 0x2007, 0x2009, 0x200A, 0x2002, 0x2003: return [" "]
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212: return ["-"]
+        case 0x0153, 0x0152: return ["o", "e"]
+        case 0x00E6, 0x00C6: return ["a", "e"]
+        case 0x00DF: return ["s", "s"]
+        case 0x0131: return ["i"]
+        case 0x0142, 0x0141: return ["l"]
+        case 0x00F8, 0x00D8: return ["o"]
+        case 0x0111, 0x0110: return ["d"]
+        default: break
+        }
+        let lowered = String(u).lowercased()
+        let decomposed = lowered.decomposedStringWithCanonicalMapping
+        var r: [Unicode.Scalar] = []
+        for s in decomposed.unicodeScalars {
+            // Drop combining marks (accents, breve, diaeresis…).
+            if (0x0300...0x036F).contains(s.value) { continue }
+            r.append(s)
+        }
+        return r
+    }
+}
+

@@ -1,0 +1,77 @@
+/// A block of a summary's body: a paragraph of sentences or a sub-headline.
+public struct Paragraph: Sendable, Hashable {
+    public var text: String
+    public var heading: Bool
+    /// 1-based line of the file where the block starts.
+    public var line: Int
+}
+
+/// Cuts a body into paragraphs and sub-headlines.
+///
+/// Blank lines separate paragraphs. A single newline is a break when the line before ends a sentence,
+/// or when the file has no blank line at all; otherwise the lines are joined with a space. A short
+/// block without a final full stop is a sub-headline.
+public enum Paragraphs {
+    public static func split(lines: [(number: Int, text: String)]) -> [Paragraph] {
+        let hasBlank = lines.contains { $0.text.trimmingSpaces().isEmpty }
+        var out: [Paragraph] = []
+        var current: [String] = []
+        var currentLine = 0
+        func flush() {
+            guard !current.isEmpty else { return }
+            let text = current.joined(separator: " ")
+            out.append(Paragraph(text: text, heading: isHeading(text), line: currentLine))
+            current = []
+        }
+        for (number, raw) in lines {
+            let line = collapseSpaces(raw.trimmingSpaces())
+            if line.isEmpty {
+                flush()
+                continue
+            }
+            if let prev = current.last,
+                !hasBlank || endsSentence(prev)
+                    || (current.count == 1 && prev.count < 70 && isHeading(prev) && line.first?.isUppercase == true)
+            {
+                flush()
+            }
+            if current.isEmpty { currentLine = number }
+            current.append(line)
+        }
+        flush()
+        return out
+    }
+
+    static func endsSentence(_ line: String) -> Bool {
+        var s = Substring(line)
+        while let l = s.last, SentenceSplitter.closers.contains(l) { s = s.dropLast() }
+        guard let last = s.last else { return false }
+        return last == "." || last == "!" || last == "?" || last == "…"
+    }
+
+    /// A sub-headline: short, one line's worth, not ending like a sentence or a lead-in.
+    static func isHeading(_ text: String) -> Bool {
+        guard text.count <= 120, let last = text.last else { return false }
+        if endsSentence(text) { return false }
+        if last == ":" || last == ";" || last == "," { return false }
+        return true
+    }
+
+    /// Stray runs of spaces and tabs become one space (NBSP and U+202F are kept).
+    static func collapseSpaces(_ s: String) -> String {
+        guard s.contains("  ") || s.contains("\t") else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var lastSpace = false
+        for c in s {
+            if c == " " || c == "\t" {
+                if !lastSpace { out.append(" ") }
+                lastSpace = true
+            } else {
+                out.append(c)
+                lastSpace = false
+            }
+        }
+        return out
+    }
+}

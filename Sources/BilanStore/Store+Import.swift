@@ -1,0 +1,158 @@
+import BilanCore
+import Foundation
+import GRDB
+
+/// What importing one file did.
+public enum ImportOutcome: Sendable, Hashable {
+    case added(WeekInfo)
+    /// Replaced the week of the same range and language (from `previousSource`).
+    case updated(WeekInfo, previousSource: String?)
+    case unchanged(WeekInfo)
+    case rejected(ParseError)
+}
+
+extension Store {
+    /// The name the bundled sample is stored under.
+    public static func sampleSource(_ name: String) -> String { "bundled sample (seeds/\(name))" }
+
+    /// Stores a text as a week: one transaction; unchanged when the same bytes were stored before.
+    ///
+    /// A real import removes the bundled sample, unless the text imported is the sample itself
+    /// (which then stops being marked as a sample).
+    public func importText(
+        _ text: String, hash: String? = nil, source: String, parser: @autoclosure () -> SummaryParser, sample: Bool = false
+    ) throws -> ImportOutcome {
+        let hash = hash ?? ContentHash.of(text)
+        if let known = try read({ db in
+            try Row.fetchOne(
+                db,
+                sql: "SELECT id, first_day, last_day, language, title, event_count, source, sample FROM week WHERE content_hash = ?",
+                arguments: [hash])
+        }) {
+            let info = Store.weekInfo(known)
+            if info.sample && !sample {
+                // The sample imported for real: it stays, as a real week from this file.
+                try write { db in
+                    try db.execute(
+                        sql: "UPDATE week SET sample = 0, source = ? WHERE id = ?", arguments: [source, known["id"] as Int64])
+                    try Store.dropSample(db)
+                }
+                var real = info
+                real.sample = false
+                real.source = source
+                return .unchanged(real)
+            }
+            if !sample { try write { db in try Store.dropSample(db) } }
+            return .unchanged(info)
+        }
+        let week: Week
+        do {
+            week = try parser().parse(text, source: source)
+        } catch let e as ParseError {
+            return .rejected(e)
+        }
+        return try write { db in
+            let previous = try Row.fetchOne(
+                db, sql: "SELECT id, source FROM week WHERE first_day = ? AND last_day = ? AND language = ?",
+                arguments: [week.range.first, week.range.last, week.language.rawValue])
+            if let previous { try Store.deleteWeek(db, id: previous["id"]) }
+            if !sample { try Store.dropSample(db) }
+            try Store.insert(db, week: week, hash: hash, source: source, sample: sample)
+            let info = WeekInfo(
+                range: week.range, language: week.language, title: week.title, eventCount: week.events.count,
+                source: source, sample: sample)
+            if let previous { return .updated(info, previousSource: previous["source"]) }
+            return .added(info)
+        }
+    }
+
+    static func dropSample(_ db: Database) throws {
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM week WHERE sample = 1") {
+            try deleteWeek(db, id: id)
+        }
+    }
+
+    static func insert(_ db: Database, week: Week, hash: String, source: String?, sample: Bool) throws {
+        let tally = week.tally
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let tallyJSON = String(decoding: try encoder.encode(tally), as: UTF8.self)
+        try db.execute(
+            sql: """
+                INSERT INTO week(first_day, last_day, language, title, start_date, end_date, source, content_hash,
+                    body, sample, event_count, parser_version, imported_at, tally)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                week.range.first, week.range.last, week.language.rawValue, week.title, week.range.startDate.iso,
+                week.range.endDate.iso, source, hash, week.text, sample, week.events.count, SummaryParser.version,
+                ISO8601DateFormatter().string(from: Date()), tallyJSON,
+            ])
+        let weekID = db.lastInsertedRowID
+        let insertEvent = try db.cachedStatement(
+            sql: """
+                INSERT INTO event(week_id, paragraph, idx, text, heading, part_of_week, date, places, place_ids)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let insertPlace = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_place(place_id, event_id) VALUES (?, ?)")
+        let insertFigure = try db.cachedStatement(
+            sql: """
+                INSERT INTO figure(week_id, event_id, value, qualifier, role, weapon, phrase, whole_week, occasion)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for e in week.events {
+            try insertEvent.execute(arguments: [
+                weekID, e.paragraph, e.index, e.text, e.heading, e.partOfWeek?.rawValue, e.date?.iso,
+                e.places.joined(separator: "; "), e.placeIDs.joined(separator: " "),
+            ])
+            let eventID = db.lastInsertedRowID
+            for id in e.placeIDs { try insertPlace.execute(arguments: [id, eventID]) }
+            for f in e.figures {
+                try insertFigure.execute(arguments: [
+                    weekID, eventID, f.value, f.qualifier.rawValue, f.role.rawValue, f.weapon, f.phrase, f.wholeWeek,
+                    f.occasion,
+                ])
+            }
+        }
+    }
+
+    /// Loads the bundled sample when the database holds no week; returns whether it did.
+    @discardableResult
+    public func loadSampleIfEmpty(parser: @autoclosure () -> SummaryParser) throws -> Bool {
+        guard try weekCount() == 0 else { return false }
+        let p = parser()
+        for file in SampleData.files {
+            _ = try importText(file.text, source: Store.sampleSource(file.name), parser: p, sample: true)
+        }
+        return true
+    }
+
+    /// Whether some stored week was parsed by an older parser (then `reindex` is due).
+    public func needsReindex() throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM week WHERE parser_version < ?)", arguments: [SummaryParser.version])
+                ?? false
+        }
+    }
+
+    /// Parses every stored text again with `parser`, one transaction per week; returns the count.
+    @discardableResult
+    public func reindex(parser: SummaryParser, refreshPlaces: Bool = true) throws -> Int {
+        if refreshPlaces { try write { db in try PlaceTables.fill(db, from: .shared) } }
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, body, content_hash, source, sample FROM week ORDER BY id")
+        }
+        var n = 0
+        for r in rows {
+            let body: String = r["body"]
+            guard let week = try? parser.parse(body, source: r["source"]) else { continue }
+            try write { db in
+                try Store.deleteWeek(db, id: r["id"])
+                try Store.insert(db, week: week, hash: r["content_hash"], source: r["source"], sample: r["sample"])
+            }
+            n += 1
+        }
+        return n
+    }
+}

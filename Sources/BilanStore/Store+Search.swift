@@ -1,0 +1,147 @@
+import BilanCore
+import GRDB
+
+/// What a reader asks `search` for.
+public struct SearchRequest: Sendable, Hashable {
+    public enum Sort: String, Sendable, CaseIterable { case rank, date }
+    public var query: SearchQuery
+    /// Places from `--front` (each with the places inside it); empty for no filter.
+    public var fronts: [Place]
+    public var week: WeekRef?
+    public var language: Language?
+    public var limit: Int
+    public var offset: Int
+    public var sort: Sort
+
+    public init(
+        query: SearchQuery, fronts: [Place] = [], week: WeekRef? = nil, language: Language? = nil, limit: Int = 50,
+        offset: Int = 0, sort: Sort = .rank
+    ) {
+        self.query = query
+        self.fronts = fronts
+        self.week = week
+        self.language = language
+        self.limit = limit
+        self.offset = offset
+        self.sort = sort
+    }
+}
+
+extension Store {
+    /// Events matching a request: best first (bm25), or newest first with `.date`.
+    public func search(_ request: SearchRequest) throws -> [SearchHit] {
+        let match = try ftsExpression(for: request.query)
+        var conditions: [String] = []
+        var args: [(any DatabaseValueConvertible)?] = []
+        if let match {
+            conditions.append("event_ft MATCH ?")
+            args.append(match)
+        }
+        if let week = request.week {
+            let w = try self.week(week, language: request.language)
+            conditions.append("e.week_id = ?")
+            args.append(w.id)
+        } else if let l = request.language {
+            conditions.append("w.language = ?")
+            args.append(l.rawValue)
+        }
+        var with = ""
+        if !request.fronts.isEmpty {
+            let values = request.fronts.map { _ in "(?)" }.joined(separator: ",")
+            with = """
+                WITH RECURSIVE inside(id) AS (VALUES \(values)
+                    UNION SELECT p.id FROM place p JOIN inside ON p.parent = inside.id)
+                """
+            args = request.fronts.map(\.id) + args
+            conditions.append("e.id IN (SELECT ep.event_id FROM event_place ep JOIN inside ON ep.place_id = inside.id)")
+        }
+        let from =
+            match == nil
+            ? "FROM event e JOIN week w ON w.id = e.week_id"
+            : "FROM event_ft JOIN event e ON e.id = event_ft.rowid JOIN week w ON w.id = e.week_id"
+        let snippet = match == nil ? "e.text" : "snippet(event_ft, 0, '[', ']', '…', 64)"
+        let order =
+            request.sort == .rank && match != nil
+            ? "bm25(event_ft), w.first_day DESC, e.paragraph, e.idx"
+            : "w.first_day DESC, w.language DESC, e.paragraph, e.idx"
+        let sql = """
+            \(with)
+            SELECT w.first_day, w.last_day, w.language, e.paragraph, e.idx, e.text, e.heading, e.part_of_week, e.date,
+                   e.places, e.place_ids, \(snippet) AS snip
+            \(from)
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY \(order)
+            LIMIT ? OFFSET ?
+            """
+        args.append(max(0, request.limit))
+        args.append(max(0, request.offset))
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { r in
+                SearchHit(
+                    range: DayRange(first: r["first_day"], last: r["last_day"]),
+                    language: Language(rawValue: r["language"]) ?? .fr, event: Store.event(r), snippet: r["snip"])
+            }
+        }
+    }
+
+    /// The FTS5 expression for a query; nil for an empty query. User words are always quoted, so
+    /// nothing a reader types is read as FTS syntax.
+    func ftsExpression(for query: SearchQuery) throws -> String? {
+        if query.isEmpty { return nil }
+        var groups: [String] = []
+        for group in query.groups {
+            let positives = try mergePlaceNames(group.filter { !$0.negated })
+            let negatives = group.filter(\.negated)
+            if positives.isEmpty { throw StoreError.onlyExclusions }
+            var s = "(" + positives.joined(separator: " AND ") + ")"
+            for n in negatives { s += " NOT " + Store.phrase(n) }
+            groups.append("(" + s + ")")
+        }
+        return groups.joined(separator: " OR ")
+    }
+
+    static func phrase(_ t: SearchQuery.Term) -> String {
+        let body = t.words.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }.joined(separator: " ")
+        let prefix = !t.quoted && (t.words.last?.count ?? 0) >= 4
+        return "\"\(body)\"" + (prefix ? "*" : "")
+    }
+
+    /// Compiles terms, reading runs of words that name a place (longest first) as that place, which
+    /// also matches its other spellings through the events' canonical place names.
+    func mergePlaceNames(_ terms: [SearchQuery.Term]) throws -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < terms.count {
+            var matched = false
+            if !terms[i].quoted || terms[i].words.count > 1 {
+                for n in stride(from: min(4, terms.count - i), through: 1, by: -1) {
+                    let run = terms[i..<(i + n)]
+                    if n > 1 && run.contains(where: \.quoted) { continue }
+                    let key = run.flatMap(\.words).joined(separator: " ")
+                    let names = try read { db in
+                        try String.fetchAll(
+                            db,
+                            sql: """
+                                SELECT DISTINCT p.name FROM alias a JOIN place p ON p.id = a.place_id
+                                WHERE a.folded = ? AND (p.front OR p.curated OR p.population >= 10000)
+                                """, arguments: [key])
+                    }
+                    guard !names.isEmpty else { continue }
+                    let literal = SearchQuery.Term(words: run.flatMap(\.words), negated: false, quoted: n > 1 || run.first!.quoted)
+                    let alternatives = [Store.phrase(literal)] + names.map { name in
+                        "places : " + Store.phrase(.init(words: Store.nameKey(name).split(separator: " ").map(String.init), negated: false, quoted: true))
+                    }
+                    out.append("(" + alternatives.joined(separator: " OR ") + ")")
+                    i += n
+                    matched = true
+                    break
+                }
+            }
+            if !matched {
+                out.append(Store.phrase(terms[i]))
+                i += 1
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,257 @@
+import BilanCore
+import Foundation
+import GRDB
+
+/// The archive: weeks, events, places and drone figures in SQLite, with an FTS5 index over events.
+///
+/// Reading never needs the gazetteer in memory (place names are in the `place` and `alias` tables,
+/// filled once when the database is created); importing does.
+public final class Store: Sendable {
+    let writer: any DatabaseWriter
+    /// Where the database lives, for messages (":memory:" for tests).
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path`; `readOnly` never writes.
+    public init(path: String, readOnly: Bool = false) throws {
+        self.path = path
+        var config = Configuration()
+        config.busyMode = .timeout(5)
+        config.readonly = readOnly
+        config.prepareDatabase { db in
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+        }
+        if !readOnly {
+            let dir = (path as NSString).deletingLastPathComponent
+            if !dir.isEmpty, !FileManager.default.fileExists(atPath: dir) {
+                do {
+                    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                } catch {
+                    throw StoreError.cannotOpen(path: path, reason: "cannot create the folder \(dir)")
+                }
+            }
+        } else if !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.cannotOpen(path: path, reason: "no such file")
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: config)
+            self.writer = pool
+            if !readOnly { try Store.migrate(pool) } else { try Store.checkSchema(pool) }
+        } catch let e as DatabaseError {
+            throw Store.translate(e, path: path)
+        }
+    }
+
+    /// A private in-memory database (tests, or a read-only fallback).
+    public init(inMemory: Void = ()) throws {
+        self.path = ":memory:"
+        let queue = try DatabaseQueue()
+        self.writer = queue
+        try Store.migrate(queue)
+    }
+
+    static func migrate(_ w: any DatabaseWriter) throws {
+        try Schema.migrator.migrate(w)
+        let hasPlaces = try w.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM place)") ?? false }
+        if !hasPlaces {
+            try w.write { db in try PlaceTables.fill(db, from: .shared) }
+        }
+    }
+
+    static func checkSchema(_ r: any DatabaseReader) throws {
+        let ok = try r.read { db in try db.tableExists("week") && db.tableExists("place") }
+        if !ok { throw StoreError.notADatabase(path: "") }
+    }
+
+    static func translate(_ e: DatabaseError, path: String) -> StoreError {
+        switch e.resultCode {
+        case .SQLITE_NOTADB: return .notADatabase(path: path)
+        case .SQLITE_CORRUPT: return .damaged(path: path, reason: e.message ?? "corrupt")
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
+        case .SQLITE_READONLY: return .readOnly(path: path)
+        case .SQLITE_CANTOPEN: return .cannotOpen(path: path, reason: e.message ?? "cannot open")
+        default: return .cannotOpen(path: path, reason: e.message ?? "\(e.resultCode)")
+        }
+    }
+
+    /// Runs a read, translating SQLite errors into sentences.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try writer.read(body) } catch let e as DatabaseError { throw Store.translate(e, path: path) }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try writer.write(body) } catch let e as DatabaseError { throw Store.translate(e, path: path) }
+    }
+
+    // MARK: Weeks
+
+    /// How many weeks are stored.
+    public func weekCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM week") ?? 0 }
+    }
+
+    /// All weeks, newest first (French before English for the same range).
+    public func weeks() throws -> [WeekInfo] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT first_day, last_day, language, title, event_count, source, sample
+                    FROM week ORDER BY first_day DESC, last_day DESC, language DESC
+                    """
+            ).map(Store.weekInfo)
+        }
+    }
+
+    static func weekInfo(_ r: Row) -> WeekInfo {
+        WeekInfo(
+            range: DayRange(first: r["first_day"], last: r["last_day"]),
+            language: Language(rawValue: r["language"]) ?? .fr, title: r["title"], eventCount: r["event_count"],
+            source: r["source"], sample: r["sample"])
+    }
+
+    /// The stored week a reference names, in `language` or French when present, else English.
+    public func week(_ ref: WeekRef, language: Language? = nil) throws -> (id: Int64, info: WeekInfo) {
+        let found: (Int64, WeekInfo)? = try read { db in
+            let cols = "id, first_day, last_day, language, title, event_count, source, sample"
+            let order = "ORDER BY (language = 'fr') DESC"
+            let langClause = language == nil ? "" : " AND language = '\(language!.rawValue)'"
+            let row: Row?
+            switch ref {
+            case .latest:
+                row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT \(cols) FROM week WHERE 1\(langClause)
+                        ORDER BY first_day DESC, (language = 'fr') DESC LIMIT 1
+                        """)
+            case .range(let r):
+                row = try Row.fetchOne(
+                    db, sql: "SELECT \(cols) FROM week WHERE first_day = ? AND last_day = ?\(langClause) \(order) LIMIT 1",
+                    arguments: [r.first, r.last])
+            case .day(let d):
+                // The summary whose Monday–Sunday calendar week holds the day: its range starts within
+                // the same calendar week (or covers the day).
+                let monday = CalendarDay(invasionDay: d)
+                let mondayDay = monday.adding(days: -monday.weekday).invasionDay
+                row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT \(cols) FROM week
+                        WHERE ((first_day <= ? AND last_day >= ?) OR (first_day BETWEEN ? AND ?))\(langClause)
+                        ORDER BY (first_day <= ? AND last_day >= ?) DESC, (last_day - first_day) DESC, \
+                        (language = 'fr') DESC LIMIT 1
+                        """, arguments: [d, d, mondayDay, mondayDay + 6, d, d])
+            }
+            return row.map { ($0["id"], Store.weekInfo($0)) }
+        }
+        guard let found else { throw StoreError.weekNotFound(ref, language) }
+        return found
+    }
+
+    /// The events of a stored week, in text order.
+    public func events(ofWeek id: Int64) throws -> [Event] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT paragraph, idx, text, heading, part_of_week, date, places, place_ids
+                    FROM event WHERE week_id = ? ORDER BY paragraph, idx
+                    """, arguments: [id]
+            ).map(Store.event)
+        }
+    }
+
+    static func event(_ r: Row) -> Event {
+        let places: String = r["places"]
+        let ids: String = r["place_ids"]
+        return Event(
+            paragraph: r["paragraph"], index: r["idx"], text: r["text"], heading: r["heading"],
+            placeIDs: ids.isEmpty ? [] : ids.split(separator: " ").map(String.init),
+            places: places.isEmpty ? [] : places.components(separatedBy: "; "),
+            partOfWeek: (r["part_of_week"] as String?).flatMap(PartOfWeek.init(rawValue:)),
+            date: (r["date"] as String?).flatMap(CalendarDay.init(iso:)))
+    }
+
+    /// The stored text of a week, as it was imported (after hygiene).
+    public func body(ofWeek id: Int64) throws -> String {
+        try read { db in try String.fetchOne(db, sql: "SELECT body FROM week WHERE id = ?", arguments: [id]) ?? "" }
+    }
+
+    /// Removes a week (one language, or every language of the range); returns how many were removed.
+    @discardableResult
+    public func remove(_ ref: WeekRef, language: Language?) throws -> [WeekInfo] {
+        var removed: [WeekInfo] = []
+        let first = try week(ref, language: language)
+        let targets: [Int64]
+        if language == nil {
+            targets = try read { db in
+                try Int64.fetchAll(
+                    db, sql: "SELECT id FROM week WHERE first_day = ? AND last_day = ?",
+                    arguments: [first.info.range.first, first.info.range.last])
+            }
+        } else {
+            targets = [first.id]
+        }
+        try write { db in
+            for id in targets {
+                if let row = try Row.fetchOne(
+                    db, sql: "SELECT first_day, last_day, language, title, event_count, source, sample FROM week WHERE id = ?",
+                    arguments: [id])
+                {
+                    removed.append(Store.weekInfo(row))
+                }
+                try Store.deleteWeek(db, id: id)
+            }
+        }
+        return removed
+    }
+
+    static func deleteWeek(_ db: Database, id: Int64) throws {
+        try db.execute(sql: "DELETE FROM figure WHERE week_id = ?", arguments: [id])
+        try db.execute(
+            sql: "DELETE FROM event_place WHERE event_id IN (SELECT id FROM event WHERE week_id = ?)", arguments: [id])
+        try db.execute(sql: "DELETE FROM event WHERE week_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM week WHERE id = ?", arguments: [id])
+    }
+
+    // MARK: Tallies
+
+    /// Every week's drone tally, newest first; one language, or all.
+    public func tallies(language: Language? = nil) throws -> [TallyRow] {
+        let decoder = JSONDecoder()
+        return try read { db in
+            var sql = "SELECT first_day, last_day, language, tally FROM week"
+            var args: StatementArguments = []
+            if let language {
+                sql += " WHERE language = ?"
+                args = [language.rawValue]
+            }
+            sql += " ORDER BY first_day DESC, last_day DESC, language DESC"
+            return try Row.fetchAll(db, sql: sql, arguments: args).map { r in
+                let json: String = r["tally"]
+                let tally = (try? decoder.decode(WeekTally.self, from: Data(json.utf8))) ?? TallyBuilder.tally([])
+                return TallyRow(
+                    range: DayRange(first: r["first_day"], last: r["last_day"]),
+                    language: Language(rawValue: r["language"]) ?? .fr, tally: tally)
+            }
+        }
+    }
+
+    // MARK: Integrity
+
+    /// `PRAGMA integrity_check`: "ok" when the file is sound.
+    public func integrityCheck() throws -> String {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    }
+
+    /// A value of the `meta` table.
+    func meta(_ db: Database, _ key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    }
+
+    func setMeta(_ db: Database, _ key: String, _ value: String) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
+    }
+}

@@ -1,0 +1,36 @@
+import BilanCore
+
+/// What can go wrong with the database, as one sentence a reader can act on.
+public enum StoreError: Error, CustomStringConvertible, Sendable {
+    case notADatabase(path: String)
+    case cannotOpen(path: String, reason: String)
+    case busy(path: String)
+    case readOnly(path: String)
+    case weekNotFound(WeekRef, Language?)
+    case unknownPlace(String, suggestions: [String])
+    case onlyExclusions
+    case damaged(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notADatabase(let p):
+            return "\(p) is not a bilan database (the file is not SQLite, or it is damaged); move it away or choose another with --db"
+        case .cannotOpen(let p, let r):
+            return "cannot open the database \(p): \(r)"
+        case .busy(let p):
+            return "the database \(p) is busy (another bilan is writing to it); try again in a moment"
+        case .readOnly(let p):
+            return "the database \(p) is read-only here; choose a writable one with --db or BILAN_DB"
+        case .weekNotFound(let ref, let lang):
+            let l = lang.map { " in \($0 == .fr ? "French" : "English")" } ?? ""
+            return "no summary for \(ref)\(l) in the database; `bilan weeks` lists what is there"
+        case .unknownPlace(let name, let s):
+            let hint = s.isEmpty ? "" : "; did you mean \(s.map { "“\($0)”" }.joined(separator: ", "))?"
+            return "no place called “\(name)” in the gazetteer\(hint)"
+        case .onlyExclusions:
+            return "the query only excludes words (-word); give at least one word to look for"
+        case .damaged(let p, let r):
+            return "the database \(p) is damaged (\(r)); move it away and import the summaries again"
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import BilanCore
+import BilanStore
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add or update summaries from files or folders.",
+        discussion: """
+            Folders are read recursively for .txt and .md files (dotfiles skipped, other files listed as \
+            skipped). A week is keyed by its day range and language: a different file for the same week \
+            replaces it and says so; a file imported before is "unchanged". Each file is one transaction. \
+            Prints one line per file; exits 1 when any file was rejected (the others are still imported).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(name: .long, help: "Print the report as JSON.") var json = false
+    @Argument(help: ArgumentHelp("Files or folders to import.", valueName: "path")) var paths: [String]
+
+    func run() throws {
+        try Output.run {
+            let store = try global.openForWriting()
+            let importer = Importer(store: store)
+            var counts: [Importer.Report.Status: Int] = [:]
+            var reports: [JSON] = []
+            try importer.run(paths) { r in
+                counts[r.status, default: 0] += 1
+                if json {
+                    reports.append(
+                        .object([
+                            ("path", .string(r.path)), ("status", .string(r.status.rawValue)),
+                            ("week", .str(r.week?.range.id)), ("language", .str(r.week?.language.rawValue)),
+                            ("events", .num(r.week?.eventCount)), ("detail", .str(r.detail)),
+                        ]))
+                    return
+                }
+                let w = r.week.map { "\($0.range.id) \($0.language.rawValue)" } ?? ""
+                switch r.status {
+                case .added: print(Output.safe("added      \(w)  \(r.path) (\(r.week!.eventCount) events)"))
+                case .updated:
+                    print(Output.safe("updated    \(w)  \(r.path) (replaces \(r.detail ?? "an earlier version"))"))
+                case .unchanged: print(Output.safe("unchanged  \(w)  \(r.path)"))
+                case .skipped: print(Output.safe("skipped    \(r.path) (\(r.detail ?? ""))"))
+                case .rejected: Output.stderr("rejected   \(r.detail ?? r.path)")
+                }
+                fflush(nil)
+            }
+            if json {
+                print(JSON.array(reports).render())
+            } else {
+                let order: [Importer.Report.Status] = [.added, .updated, .unchanged, .rejected, .skipped]
+                print(order.map { "\(counts[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", "))
+            }
+            if counts[.rejected, default: 0] > 0 { throw ExitCode(1) }
+        }
+    }
+}

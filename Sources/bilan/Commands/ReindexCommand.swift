@@ -1,0 +1,18 @@
+import ArgumentParser
+import BilanCore
+import BilanStore
+
+struct ReindexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reindex",
+        abstract: "Parse every stored text again with this version's parser and gazetteer.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try Output.run {
+            let n = try global.openForWriting().reindex(parser: SummaryParser())
+            print("reindexed \(n) week\(n == 1 ? "" : "s") (parser version \(SummaryParser.version))")
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import BilanCore
+import BilanStore
+
+struct RemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove a week (both languages unless --lang).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The week: 971-975, a day, a date or latest.", valueName: "week")) var week: String
+    @Option(name: .long, help: "Only this language: fr or en.") var lang: Language?
+
+    func validate() throws {
+        guard WeekRef(week) != nil else { throw ValidationError("“\(week)” is not a week") }
+    }
+
+    func run() throws {
+        try Output.run {
+            let store = try global.openForWriting()
+            for w in try store.remove(WeekRef(week)!, language: lang) {
+                print(Output.safe("removed  \(w.range.id) \(w.language.rawValue)  \(w.source ?? "")"))
+            }
+        }
+    }
+}

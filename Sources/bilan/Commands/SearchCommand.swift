@@ -1,0 +1,55 @@
+import ArgumentParser
+import BilanCore
+import BilanStore
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Find events (sentences) by words, front, week and language.",
+        discussion: """
+            Words are ANDed; OR (upper case) between words binds looser; "quoted phrases"; -word excludes; \
+            accents and case are ignored; a word of 4 or more letters also matches as a prefix (drone finds \
+            drones); a place name also matches its other spellings (Kursk finds Koursk).
+            --front takes any name or spelling of a place and matches events that name it or a place \
+            inside it (Donetsk Oblast → Selydove, Chasiv Yar…); repeated --front options are ORed.
+            No result is not an error.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Words to look for (optional with --front).") var query: [String] = []
+    @Option(name: .long, help: ArgumentHelp("A place or region; repeatable.", valueName: "name")) var front: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Only this week.", valueName: "week")) var week: String?
+    @Option(name: .long, help: "fr or en.") var lang: Language?
+    @Option(name: .long, help: "At most this many results.") var limit = 50
+    @Option(name: .long, help: "rank (best first) or date (newest first).") var sort: SearchRequest.Sort = .rank
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let week, WeekRef(week) == nil {
+            throw ValidationError("--week “\(week)” is not a week: give a range (971-975), a day (973), a date or latest")
+        }
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
+    }
+
+    func run() throws {
+        try Output.run {
+            let store = try global.openForReading()
+            var places: [Place] = []
+            for name in front { places += try store.places(named: name) }
+            let request = SearchRequest(
+                query: SearchQuery(query.joined(separator: " ")), fronts: places, week: week.flatMap(WeekRef.init),
+                language: lang, limit: limit, sort: sort)
+            let hits = try store.search(request)
+            if output.json {
+                print(Contract.search(hits).render())
+                return
+            }
+            for h in hits {
+                let when = h.event.date?.iso ?? h.event.partOfWeek?.rawValue ?? ""
+                let loc = "\(h.range.id) \(h.language.rawValue) ¶\(h.event.paragraph + 1).\(h.event.index + 1)"
+                print(Output.safe("\(loc)  \(when.isEmpty ? "" : "(\(when)) ")\(h.snippet)"))
+            }
+        }
+    }
+}
+
+extension SearchRequest.Sort: ExpressibleByArgument {}

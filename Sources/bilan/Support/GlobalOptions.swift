@@ -1,0 +1,55 @@
+import ArgumentParser
+import BilanCore
+import BilanStore
+import Foundation
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file.", valueName: "path"))
+    var db: String?
+
+    /// --db, else $BILAN_DB, else $XDG_DATA_HOME/bilan/bilan.sqlite, else ~/.local/share/bilan/bilan.sqlite.
+    var databasePath: String {
+        if let db, !db.isEmpty { return db }
+        let env = ProcessInfo.processInfo.environment
+        if let p = env["BILAN_DB"], !p.isEmpty { return p }
+        let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/share")
+        return data + "/bilan/bilan.sqlite"
+    }
+
+    /// Opens the database for a reading command, with the bundled sample when it holds no week.
+    /// A database that cannot be written is read as it is (or, if it does not exist, the sample
+    /// is shown from memory).
+    func openForReading() throws -> Store {
+        let path = databasePath
+        do {
+            let store = try Store(path: path)
+            try store.loadSampleIfEmpty(parser: SummaryParser())
+            return store
+        } catch let e as StoreError {
+            switch e {
+            case .readOnly, .cannotOpen:
+                if FileManager.default.fileExists(atPath: path), let ro = try? Store(path: path, readOnly: true) {
+                    return ro
+                }
+                let mem = try Store()
+                try mem.loadSampleIfEmpty(parser: SummaryParser())
+                return mem
+            default: throw e
+            }
+        }
+    }
+
+    func openForWriting() throws -> Store {
+        try Store(path: databasePath)
+    }
+}
+
+/// `--json` for reading commands.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON (snake_case fields, null when unknown).")
+    var json = false
+}
+
+/// `--lang fr|en`.
+extension Language: ExpressibleByArgument {}

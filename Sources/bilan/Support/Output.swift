@@ -1,0 +1,120 @@
+import ArgumentParser
+import BilanCore
+import BilanStore
+import Foundation
+
+/// Writing to the terminal: errors as one sentence on stderr, text made safe, tables aligned.
+enum Output {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("bilan: " + safe(message) + "\n").utf8))
+    }
+
+    static func stderr(_ line: String) {
+        FileHandle.standardError.write(Data((safe(line) + "\n").utf8))
+    }
+
+    /// Text from files never reaches the terminal with control characters.
+    static func safe(_ s: String) -> String {
+        TextHygiene.clean(s).replacingOccurrences(of: "\t", with: " ")
+    }
+
+    /// Runs a command body, turning known errors into one sentence and an exit code.
+    static func run(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let e as StoreError {
+            error(e.description)
+            if case .unknownPlace = e { throw ExitCode(2) }
+            if case .onlyExclusions = e { throw ExitCode(2) }
+            throw ExitCode(1)
+        } catch let e as ParseError {
+            error(e.description)
+            throw ExitCode(1)
+        }
+    }
+
+    static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    static func terminalSize() -> (rows: Int, cols: Int)? {
+        var ws = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0, ws.ws_col > 0 else { return nil }
+        return (Int(ws.ws_row), Int(ws.ws_col))
+    }
+
+    /// Prints `text`, through $PAGER when stdout is a terminal and the text is taller than it.
+    static func page(_ text: String) {
+        guard isTerminal, let size = terminalSize(), text.split(separator: "\n", omittingEmptySubsequences: false).count >= size.rows
+        else {
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            return
+        }
+        let env = ProcessInfo.processInfo.environment
+        let pager = env["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", pager]
+        let pipe = Pipe()
+        p.standardInput = pipe
+        do {
+            try p.run()
+            pipe.fileHandleForWriting.write(Data(text.utf8))
+            try? pipe.fileHandleForWriting.close()
+            p.waitUntilExit()
+        } catch {
+            print(text)
+        }
+    }
+
+    /// Left-aligned columns separated by two spaces, by display width.
+    static func table(_ rows: [[String]]) -> String {
+        guard let n = rows.map(\.count).max() else { return "" }
+        var widths = Array(repeating: 0, count: n)
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+        return rows.map { r in
+            r.enumerated().map { i, c in i == r.count - 1 ? c : c + String(repeating: " ", count: widths[i] - c.count) }
+                .joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }.joined(separator: "\n")
+    }
+
+    /// Wraps a paragraph at `width` columns (by characters; the summaries' scripts are one column wide).
+    static func wrap(_ text: String, width: Int) -> String {
+        guard width > 20 else { return text }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line += line.isEmpty ? String(word) : " " + word
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
+    }
+
+    static let monthsEN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// "21–25 Oct 2024", "28 Oct–1 Nov 2024", "30 Dec 2024–3 Jan 2025".
+    static func dates(_ r: DayRange) -> String {
+        let a = r.startDate, b = r.endDate
+        if a == b { return "\(a.day) \(monthsEN[a.month - 1]) \(a.year)" }
+        if a.year != b.year {
+            return "\(a.day) \(monthsEN[a.month - 1]) \(a.year)–\(b.day) \(monthsEN[b.month - 1]) \(b.year)"
+        }
+        if a.month != b.month { return "\(a.day) \(monthsEN[a.month - 1])–\(b.day) \(monthsEN[b.month - 1]) \(b.year)" }
+        return "\(a.day)–\(b.day) \(monthsEN[b.month - 1]) \(b.year)"
+    }
+
+    /// "≥100", "~15", "≤40", "31", or "—" when the week reports nothing.
+    static func value(_ v: TallyValue?) -> String {
+        guard let v else { return "—" }
+        let n = v.value.map(String.init) ?? "?"
+        switch v.qualifier {
+        case .exact: return n
+        case .approx: return "~" + n
+        case .atLeast: return "≥" + n
+        case .atMost: return "≤" + n
+        }
+    }
+}

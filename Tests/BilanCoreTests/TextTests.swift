@@ -1,0 +1,119 @@
+import BilanCore
+import Foundation
+import Testing
+
+@Suite struct TextHygieneTests {
+    @Test func removesControlsAndEscapeSequences() {
+        let s = "A\u{1B}[31mred\u{1B}[0m B\u{7}C\u{1B}]52;c;ZXZpbA==\u{7}D\u{1B}]8;;http://x\u{1B}\\link\u{1B}]8;;\u{1B}\\ E\u{9B}2JF\u{85}G"
+        #expect(TextHygiene.clean(s) == "Ared BCDlink EFG")
+    }
+
+    @Test func removesBidiAndZeroWidthButKeepsNBSP() {
+        let s = "Kyiv\u{202E}vik\u{202C} 3\u{202F}000 a\u{00A0}b\u{200B}c\u{2066}d\u{2069}"
+        #expect(TextHygiene.clean(s) == "Kyivvik 3\u{202F}000 a\u{00A0}bcd")
+    }
+
+    @Test func keepsNewlinesTabsAndEmojiJoiners() {
+        #expect(TextHygiene.clean("a\tb\r\nc\rd") == "a\tb\nc\nd")
+        let family = "👩\u{200D}👧"
+        #expect(TextHygiene.clean(family) == family)
+    }
+
+    @Test func composesToNFC() {
+        #expect(TextHygiene.clean("re\u{301}sistance") == "résistance")
+    }
+
+    @Test func foldsCaseAccentsAndQuotes() {
+        #expect(Folding.fold("Avdiïvka") == "avdiivka")
+        #expect(Folding.fold("d’Entraînement") == "d'entrainement")
+        #expect(Folding.fold("ŒUVRE") == "oeuvre")
+        #expect(Folding.fold("Селидове") == "селидове")
+        #expect(Folding.fold("3\u{202F}000") == "3 000")
+    }
+}
+
+@Suite struct TextDecodingTests {
+    @Test func utf8WithBOM() throws {
+        let data = Data([0xEF, 0xBB, 0xBF] + Array("Bilan é".utf8))
+        #expect(try TextDecoding.decode(data) == "Bilan é")
+    }
+
+    @Test func windows1252() throws {
+        // "Résumé d’été" in Windows-1252: é = E9, ’ = 92.
+        let data = Data([0x52, 0xE9, 0x73, 0x75, 0x6D, 0xE9, 0x20, 0x64, 0x92, 0xE9, 0x74, 0xE9] + Array(" de la semaine".utf8))
+        #expect(try TextDecoding.decode(data) == "Résumé d’été de la semaine")
+    }
+
+    @Test func rejectsEmptyBinaryAndGarbage() {
+        #expect(throws: ParseError.self) { try TextDecoding.decode(Data()) }
+        #expect(throws: ParseError.self) { try TextDecoding.decode(Data([0x42, 0x00, 0x01, 0x02])) }
+        #expect(throws: ParseError.self) { try TextDecoding.decode(Data([0x41, 0x0A, 0x42, 0x0A, 0x81, 0x8D, 0xFF, 0xFE])) }
+    }
+
+    @Test func errorsNameTheLine() {
+        do {
+            _ = try TextDecoding.decode(Data(Array("Line one\nline two\n".utf8) + [0xC3, 0x28, 0x81, 0x8D]), source: "x.txt")
+            Issue.record("expected an error")
+        } catch let e as ParseError {
+            #expect(e.line == 3)
+            #expect(e.description.hasPrefix("x.txt:3: "))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func rejectsOversizeFiles() {
+        let big = Data(repeating: 0x41, count: TextDecoding.maximumSize + 1)
+        #expect(throws: ParseError.self) { try TextDecoding.decode(big) }
+    }
+}
+
+@Suite struct SentenceSplitterTests {
+    @Test(arguments: [
+        ("M. Zelensky a rencontré M. Biden. Ils ont parlé.", ["M. Zelensky a rencontré M. Biden.", "Ils ont parlé."]),
+        ("The U.S. sent aid. Mr. Austin visited Kyiv.", ["The U.S. sent aid.", "Mr. Austin visited Kyiv."]),
+        ("Environ 3 000 soldats. Puis 2,4 millions d’euros.", ["Environ 3 000 soldats.", "Puis 2,4 millions d’euros."]),
+        ("Russia launched 1,642 drones. Ukraine shot down 1.2 thousand.", ["Russia launched 1,642 drones.", "Ukraine shot down 1.2 thousand."]),
+        ("Il a dit : « Nous tiendrons. » Puis il est parti.", ["Il a dit : « Nous tiendrons. »", "Puis il est parti."]),
+        ("He said “We will hold.” Then he left.", ["He said “We will hold.”", "Then he left."]),
+        ("Où est-il ? Personne ne sait ! Voilà…", ["Où est-il ?", "Personne ne sait !", "Voilà…"]),
+        ("V. Zelensky et J.-C. Juncker. Fin.", ["V. Zelensky et J.-C. Juncker.", "Fin."]),
+        ("Selon le HUR, 12 000 soldats. 500 officiers sont là.", ["Selon le HUR, 12 000 soldats.", "500 officiers sont là."]),
+        ("no split.lowercase after dot", ["no split.lowercase after dot"]),
+    ])
+    func splits(text: String, expected: [String]) {
+        #expect(SentenceSplitter.split(text) == expected)
+    }
+}
+
+@Suite struct ParagraphTests {
+    func lines(_ s: String) -> [(number: Int, text: String)] {
+        s.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { ($0.offset + 1, String($0.element)) }
+    }
+
+    @Test func blankLinesSeparate() {
+        let p = Paragraphs.split(lines: lines("Un. Deux.\n\nTrois.\n\n\nQuatre."))
+        #expect(p.map(\.text) == ["Un. Deux.", "Trois.", "Quatre."])
+        #expect(p.map(\.line) == [1, 3, 6])
+    }
+
+    @Test func wrappedLinesJoinSentenceEndsBreak() {
+        let p = Paragraphs.split(lines: lines("Une phrase qui\ncontinue ici.\nUne autre.\n\nFin."))
+        #expect(p.map(\.text) == ["Une phrase qui continue ici.", "Une autre.", "Fin."])
+    }
+
+    @Test func noBlankLinesMeansEveryLineIsAParagraph() {
+        let p = Paragraphs.split(lines: lines("Un\nDeux.\nTrois."))
+        #expect(p.map(\.text) == ["Un", "Deux.", "Trois."])
+    }
+
+    @Test func shortLinesWithoutFullStopAreHeadings() {
+        let p = Paragraphs.split(lines: lines("Situation au front\n\nLes combats continuent.\n\nDrones et missiles :\n\nFin."))
+        #expect(p.map(\.heading) == [true, false, false, false])
+    }
+
+    @Test func strayDoubleSpacesCollapse() {
+        let p = Paragraphs.split(lines: lines("Un  deux\t trois."))
+        #expect(p[0].text == "Un deux trois.")
+    }
+}

@@ -1,0 +1,137 @@
+import BilanCore
+import BilanStore
+import BilanTestSupport
+import Foundation
+import Testing
+
+@Suite struct ImportTests {
+    let french = """
+        Bilan de la semaine. Jours 978-982 de résistance
+
+        En début de semaine, les combats se sont intensifiés près de Pokrovsk. Plus de 200 drones ont attaqué l’Ukraine.
+        """
+    let english = """
+        Weekly roundup. Ukraine resists Russia’s invasion. Days 978-982
+
+        Early in the week, fighting intensified near Pokrovsk. Russia launched over 200 drones.
+        """
+
+    func write(_ text: String, _ name: String, in dir: URL) throws -> String {
+        let url = dir.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    func run(_ store: Store, _ paths: [String]) throws -> [Importer.Report] {
+        var out: [Importer.Report] = []
+        try Importer(store: store, parser: TestSupport.parser).run(paths) { out.append($0) }
+        return out
+    }
+
+    @Test func folderWithMixedFiles() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let sub = dir.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        _ = try write(french, "a-fr.txt", in: dir)
+        _ = try write(english, "b-en.md", in: sub)
+        _ = try write("Hello\n\nNot a summary.", "c-bad.txt", in: dir)
+        _ = try write("", "d-empty.txt", in: dir)
+        try Data([0x42, 0x00, 0x01, 0x02, 0x03]).write(to: dir.appendingPathComponent("e-binary.txt"))
+        _ = try write("ignored", "f.png", in: dir)
+        _ = try write(french, ".hidden.txt", in: dir)
+        try Data(Array("Bilan de la semaine. Jours 985-989 de résistance\n\nLa semaine fut dure. ".utf8) + [0xFF, 0xFE, 0x81])
+            .write(to: dir.appendingPathComponent("g-invalid.txt"))
+        let db = dir.appendingPathComponent("db.sqlite").path
+        let store = try Store(path: db)
+        let reports = try run(store, [dir.path])
+        let byName = Dictionary(uniqueKeysWithValues: reports.map { (($0.path as NSString).lastPathComponent, $0) })
+        #expect(byName["a-fr.txt"]?.status == .added)
+        #expect(byName["b-en.md"]?.status == .added)
+        #expect(byName["c-bad.txt"]?.status == .rejected)
+        #expect(byName["c-bad.txt"]?.detail?.contains("c-bad.txt:1:") == true)
+        #expect(byName["d-empty.txt"]?.status == .rejected)
+        #expect(byName["e-binary.txt"]?.status == .rejected)
+        #expect(byName["f.png"]?.status == .skipped)
+        #expect(byName[".hidden.txt"] == nil)
+        #expect(byName["g-invalid.txt"]?.status == .rejected)
+        #expect(try store.weeks().map { "\($0.range.id) \($0.language.rawValue)" } == ["978-982 fr", "978-982 en"])
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test func reimportIsUnchangedAndChangesReplace() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let a = try write(french, "a.txt", in: dir)
+        let store = try Store(path: dir.appendingPathComponent("db.sqlite").path)
+        #expect(try run(store, [a]).map(\.status) == [.added])
+        #expect(try run(store, [a]).map(\.status) == [.unchanged])
+        let b = try write(french + " Vers la fin de la semaine, Kyiv a été attaquée.", "b.txt", in: dir)
+        let r = try run(store, [b])
+        #expect(r.map(\.status) == [.updated])
+        #expect(r.first?.detail == a)
+        let w = try store.week(.range(DayRange(first: 978, last: 982)))
+        #expect(w.info.source == b)
+        #expect(try store.events(ofWeek: w.id).count == 3)
+        #expect(try store.weekCount() == 1)
+    }
+
+    @Test func sampleIsReplacedByARealImport() throws {
+        let store = try Store()
+        #expect(try store.loadSampleIfEmpty(parser: TestSupport.parser))
+        #expect(try store.weeks().map(\.sample) == [true])
+        #expect(try store.loadSampleIfEmpty(parser: TestSupport.parser) == false)
+        _ = try store.importText(french, source: "x.txt", parser: TestSupport.parser)
+        #expect(try store.weeks().map(\.range.id) == ["978-982"])
+    }
+
+    @Test func importingTheSampleItselfKeepsIt() throws {
+        let store = try Store()
+        try store.loadSampleIfEmpty(parser: TestSupport.parser)
+        let outcome = try store.importText(SampleData.files[0].text, source: "seeds/x.txt", parser: TestSupport.parser)
+        guard case .unchanged(let w) = outcome else { return Issue.record("\(outcome)") }
+        #expect(w.sample == false)
+        #expect(try store.weeks().map(\.sample) == [false])
+        #expect(try store.weeks().first?.source == "seeds/x.txt")
+    }
+
+    @Test func embeddedSampleIsTheSeedFile() {
+        #expect(SampleData.files.count == 1)
+        #expect(SampleData.files[0].text == TestSupport.sampleText)
+    }
+
+    @Test func removeAndReindex() throws {
+        let store = try Store()
+        _ = try store.importText(french, source: "fr.txt", parser: TestSupport.parser)
+        _ = try store.importText(english, source: "en.txt", parser: TestSupport.parser)
+        #expect(try store.reindex(parser: TestSupport.parser, refreshPlaces: false) == 2)
+        #expect(try store.weekCount() == 2)
+        let removed = try store.remove(.day(980), language: .en)
+        #expect(removed.map(\.language) == [.en])
+        #expect(try store.remove(.range(DayRange(first: 978, last: 982)), language: nil).count == 1)
+        #expect(try store.weekCount() == 0)
+        #expect(try store.search(SearchRequest(query: SearchQuery("Pokrovsk"))).isEmpty)
+        #expect(throws: StoreError.self) { try store.remove(.latest, language: nil) }
+    }
+
+    @Test func notADatabase() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let path = dir.appendingPathComponent("junk.sqlite").path
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try Store(path: path)
+            Issue.record("opened junk")
+        } catch let e as StoreError {
+            #expect(e.description.contains("junk.sqlite"))
+        }
+    }
+
+    @Test func weekResolutionPrefersFrench() throws {
+        let store = try Store()
+        _ = try store.importText(english, source: "en.txt", parser: TestSupport.parser)
+        #expect(try store.week(.latest).info.language == .en)
+        _ = try store.importText(french, source: "fr.txt", parser: TestSupport.parser)
+        #expect(try store.week(.day(982)).info.language == .fr)
+        #expect(try store.week(.day(984)).info.language == .fr)  // Sunday of the same calendar week
+        #expect(try store.week(.latest, language: .en).info.language == .en)
+        #expect(throws: StoreError.self) { try store.week(.day(985)) }
+    }
+}
