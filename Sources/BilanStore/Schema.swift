@@ -26,6 +26,7 @@ enum Schema {
                         tally TEXT NOT NULL,
                         UNIQUE (first_day, last_day, language));
                     CREATE INDEX week_hash ON week(content_hash);
+                    CREATE INDEX week_sample ON week(sample) WHERE sample = 1;
                     CREATE TABLE event(
                         id INTEGER PRIMARY KEY,
                         week_id INTEGER NOT NULL REFERENCES week(id) ON DELETE CASCADE,

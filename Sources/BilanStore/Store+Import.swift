@@ -67,7 +67,7 @@ extension Store {
     }
 
     static func dropSample(_ db: Database) throws {
-        for id in try Int64.fetchAll(db, sql: "SELECT id FROM week WHERE sample = 1") {
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM week INDEXED BY week_sample WHERE sample = 1") {
             try deleteWeek(db, id: id)
         }
     }

@@ -1,1 +1,142 @@
-print("x")
+import BilanCore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// bilan-bench: generates the synthetic corpus, then measures import throughput, whole-process
+/// search and `weeks --json` against the budgets of issue #2, and ripgrep over the same files.
+///
+///     swift build -c release && .build/release/bilan-bench [--weeks 10000] [--runs 21] [--dir .build/bench]
+///     .build/release/bilan-bench generate DIR COUNT     (only writes the corpus)
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// Runs a program with stdout and stderr to /dev/null; returns (seconds, exit status).
+func timed(_ argv: [String], env: [String: String] = [:]) -> (Double, Int32) {
+    var fa = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&fa)
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0)
+    defer { posix_spawn_file_actions_destroy(&fa) }
+    var environment = ProcessInfo.processInfo.environment
+    for (k, v) in env { environment[k] = v }
+    let cargs = argv.map { strdup($0) } + [nil]
+    let cenv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+        cargs.forEach { free($0) }
+        cenv.forEach { free($0) }
+    }
+    var pid: pid_t = 0
+    let start = now()
+    guard posix_spawnp(&pid, argv[0], &fa, nil, cargs, cenv) == 0 else { return (0, -1) }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return (now() - start, (status >> 8) & 0xff)
+}
+
+func which(_ name: String) -> String? {
+    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+        let p = "\(dir)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: p) { return p }
+    }
+    return nil
+}
+
+func percentile(_ xs: [Double], _ p: Double) -> Double {
+    let s = xs.sorted()
+    guard !s.isEmpty else { return .nan }
+    return s[min(s.count - 1, Int((Double(s.count - 1) * p).rounded()))]
+}
+
+func ms(_ x: Double) -> String { String(format: "%.1f ms", x * 1000) }
+
+let args = Array(CommandLine.arguments.dropFirst())
+if args.first == "generate" {
+    guard args.count == 3, let n = Int(args[2]) else {
+        FileHandle.standardError.write(Data("usage: bilan-bench generate DIR COUNT\n".utf8))
+        exit(2)
+    }
+    let bytes = try SyntheticCorpus.write(count: n, to: args[1])
+    print("wrote \(n) summaries, \(bytes) bytes, to \(args[1])")
+    exit(0)
+}
+@MainActor func option(_ name: String, _ def: String) -> String {
+    if let i = args.firstIndex(of: name), i + 1 < args.count { return args[i + 1] }
+    return def
+}
+let weeks = Int(option("--weeks", "10000")) ?? 10000
+let runs = Int(option("--runs", "21")) ?? 21
+let dir = option("--dir", ".build/bench")
+let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+let bilan = binDir + "/bilan"
+guard FileManager.default.isExecutableFile(atPath: bilan) else {
+    FileHandle.standardError.write(Data("bilan-bench: \(bilan) not found; build it first (swift build -c release)\n".utf8))
+    exit(2)
+}
+
+let corpus = "\(dir)/corpus-\(weeks)"
+let marker = "\(corpus)/.complete"
+if !FileManager.default.fileExists(atPath: marker) {
+    try? FileManager.default.removeItem(atPath: corpus)
+    _ = try SyntheticCorpus.write(count: weeks, to: corpus)
+    _ = FileManager.default.createFile(atPath: marker, contents: Data())
+}
+let files = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }
+let textBytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: "\(corpus)/\($1)")[.size] as? Int) ?? 0) }
+let db = "\(dir)/bench-\(weeks).sqlite"
+for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+
+print("bilan-bench: \(weeks) synthetic weeks, \(String(format: "%.1f", Double(textBytes) / 1e6)) MB of text, \(runs) runs per query")
+let (importSeconds, importStatus) = timed([bilan, "import", corpus, "--db", db])
+guard importStatus == 0 else {
+    FileHandle.standardError.write(Data("bilan-bench: import failed (exit \(importStatus))\n".utf8))
+    exit(1)
+}
+let dbBytes = ["", "-wal"].reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: db + $1)[.size] as? Int) ?? 0) }
+let mbps = Double(textBytes) / 1e6 / importSeconds
+
+let queries: [(String, String)] = [
+    ("rare", "cathédrale"), ("rare", "pipeline"), ("medium", "Robotyne"), ("medium", "Kupiansk"),
+    ("common", "drones"), ("common", "semaine"),
+]
+var rows: [String] = []
+var allSearch: [Double] = []
+var allRG: [Double] = []
+let rg = which("rg")
+for (kind, q) in queries {
+    var times: [Double] = []
+    _ = timed([bilan, "search", q, "--json", "--db", db])  // warm the page cache
+    for _ in 0..<runs { times.append(timed([bilan, "search", q, "--json", "--db", db]).0) }
+    allSearch += times
+    var rgCell = "—"
+    if let rg {
+        var rt: [Double] = []
+        _ = timed([rg, "-i", "-l", q, corpus])
+        for _ in 0..<max(5, runs / 2) { rt.append(timed([rg, "-i", "-l", q, corpus]).0) }
+        allRG += rt
+        rgCell = ms(percentile(rt, 0.5))
+    }
+    rows.append("| search `\(q)` (\(kind)) | \(ms(percentile(times, 0.5))) | \(ms(percentile(times, 0.9))) | \(rgCell) |")
+}
+var weeksTimes: [Double] = []
+for _ in 0..<runs { weeksTimes.append(timed([bilan, "weeks", "--json", "--db", db]).0) }
+
+print("")
+print("| measure (release, \(weeks) weeks) | median | p90 | ripgrep median |")
+print("|---|---|---|---|")
+print("| import (whole process) | \(String(format: "%.1f MB/s", mbps)) (\(String(format: "%.2f s", importSeconds))) | | |")
+for r in rows { print(r) }
+let searchMedian = percentile(allSearch, 0.5)
+let rgMedian = allRG.isEmpty ? Double.nan : percentile(allRG, 0.5)
+print("| search, whole query set | \(ms(searchMedian)) | \(ms(percentile(allSearch, 0.9))) | \(allRG.isEmpty ? "—" : ms(rgMedian)) |")
+print("| weeks --json | \(ms(percentile(weeksTimes, 0.5))) | \(ms(percentile(weeksTimes, 0.9))) | |")
+print("| database size / text size | \(String(format: "%.2f×", Double(dbBytes) / Double(textBytes))) (\(dbBytes / 1_000_000) MB) | | |")
+print("")
+print("budgets: import ≥ 10 MB/s: \(mbps >= 10 ? "met" : "MISSED"); search median ≤ 20 ms: \(searchMedian <= 0.020 ? "met" : "MISSED"); weeks --json ≤ 300 ms: \(percentile(weeksTimes, 0.5) <= 0.3 ? "met" : "MISSED")")
+if !allRG.isEmpty { print(String(format: "search / ripgrep: %.2f×", searchMedian / rgMedian)) }

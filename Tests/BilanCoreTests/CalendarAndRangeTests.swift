@@ -9,7 +9,7 @@ import Testing
 
     @Test(arguments: [
         (971, "2024-10-21", 0), (975, "2024-10-25", 4), (1027, "2024-12-16", 0), (1048, "2025-01-06", 0),
-        (366, "2023-02-23", 3), (5, "2022-02-28", 0),
+        (366, "2023-02-24", 4), (5, "2022-02-28", 0),
     ])
     func dayNumbersToDates(day: Int, iso: String, weekday: Int) {
         let d = CalendarDay(invasionDay: day)

@@ -24,8 +24,8 @@ import Testing
     }
 
     @Test func ftsSyntaxIsJustText() {
-        // Operators and punctuation of FTS5 are not passed through.
-        #expect(SearchQuery("NEAR(a b) * ^col: {x}").groups == [[T(words: ["near"]), T(words: ["a"]), T(words: ["b"]), T(words: ["col"]), T(words: ["x"])]])
+        // Operators and punctuation of FTS5 are not passed through: "NEAR(a" is a phrase of its words.
+        #expect(SearchQuery("NEAR(a b) * ^col: {x}").groups == [[T(words: ["near", "a"]), T(words: ["b"]), T(words: ["col"]), T(words: ["x"])]])
         #expect(SearchQuery("  ").isEmpty)
     }
 }

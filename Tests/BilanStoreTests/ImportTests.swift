@@ -87,7 +87,7 @@ import Testing
         let store = try Store()
         try store.loadSampleIfEmpty(parser: TestSupport.parser)
         let outcome = try store.importText(SampleData.files[0].text, source: "seeds/x.txt", parser: TestSupport.parser)
-        guard case .unchanged(let w) = outcome else { return Issue.record("\(outcome)") }
+        guard case .unchanged(let w) = outcome else { Issue.record("\(outcome)"); return }
         #expect(w.sample == false)
         #expect(try store.weeks().map(\.sample) == [false])
         #expect(try store.weeks().first?.source == "seeds/x.txt")

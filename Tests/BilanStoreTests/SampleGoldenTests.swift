@@ -85,14 +85,14 @@ import Testing
             _ = try store.places(named: "Atlantis")
             Issue.record("Atlantis resolved")
         } catch let e as StoreError {
-            guard case .unknownPlace = e else { return Issue.record("wrong error \(e)") }
+            guard case .unknownPlace = e else { Issue.record("wrong error \(e)"); return }
         } catch {
             Issue.record("wrong error \(error)")
         }
         do {
             _ = try store.places(named: "Selydov")
         } catch let e as StoreError {
-            guard case .unknownPlace(_, let s) = e else { return Issue.record("wrong error \(e)") }
+            guard case .unknownPlace(_, let s) = e else { Issue.record("wrong error \(e)"); return }
             #expect(s.contains("Selydove"))
         } catch {
             Issue.record("wrong error \(error)")

@@ -45,17 +45,22 @@ public struct TimeInWeek: Sendable, Hashable {
 
     static let nextDay = ["des le lendemain", "le lendemain", "the next day", "the following day", "a day later"]
 
+    /// The phrases as word sequences, longest first.
+    static let phraseWords: [([String], PartOfWeek?)] = phrases.map { (PlaceMatcher.key($0.0).split(separator: " ").map(String.init), $0.1) }
+    static let nextDayWords: [[String]] = nextDay.map { PlaceMatcher.key($0).split(separator: " ").map(String.init) }
+
     /// Reads the time of one sentence of the week `range`; `previous` is the previous sentence's date.
     public static func read(_ sentence: String, in range: DayRange, previous: CalendarDay?) -> TimeInWeek {
-        let folded = Folding.fold(sentence)
-        let words = tokens(folded)
+        let words = WordTokenizer.words(sentence).map(\.folded)
         var result = TimeInWeek()
 
-        // Phrases: the first one in the sentence wins.
-        var best: (pos: Int, part: PartOfWeek?)? = nil
-        for (phrase, part) in phrases {
-            if let pos = find(phrase, in: folded), best == nil || pos < best!.pos {
-                best = (pos, part)
+        // Phrases: the first one in the sentence wins (the longest at the same place).
+        var best: (pos: Int, len: Int, part: PartOfWeek?)? = nil
+        for (phrase, part) in phraseWords {
+            if let pos = find(phrase, in: words),
+                best == nil || pos < best!.pos || (pos == best!.pos && phrase.count > best!.len)
+            {
+                best = (pos, phrase.count, part)
             }
         }
 
@@ -65,9 +70,8 @@ public struct TimeInWeek: Sendable, Hashable {
         } else if let wd = firstWeekday(words) {
             let monday = range.calendarWeekMonday
             // Saturday and Sunday name the weekend before the week.
-            let date = wd >= 5 ? monday.adding(days: wd - 7) : monday.adding(days: wd)
-            result.date = date
-        } else if nextDay.contains(where: { find($0, in: folded) != nil }) {
+            result.date = wd >= 5 ? monday.adding(days: wd - 7) : monday.adding(days: wd)
+        } else if nextDayWords.contains(where: { find($0, in: words) != nil }) {
             result.date = previous?.adding(days: 1)
         }
 
@@ -91,18 +95,16 @@ public struct TimeInWeek: Sendable, Hashable {
         }
     }
 
-    static func tokens(_ folded: String) -> [String] {
-        folded.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).map(String.init)
-    }
-
-    /// Character offset of `phrase` in `text` as whole words, or nil.
-    static func find(_ phrase: String, in text: String) -> Int? {
-        var search = text[...]
-        while let r = search.range(of: phrase) {
-            let beforeOK = r.lowerBound == text.startIndex || !text[text.index(before: r.lowerBound)].isLetter
-            let afterOK = r.upperBound == text.endIndex || !text[r.upperBound].isLetter
-            if beforeOK && afterOK { return text.distance(from: text.startIndex, to: r.lowerBound) }
-            search = text[r.upperBound...]
+    /// Word index where `phrase` starts in `words`, or nil.
+    static func find(_ phrase: [String], in words: [String]) -> Int? {
+        guard let first = phrase.first, words.count >= phrase.count else { return nil }
+        for i in 0...(words.count - phrase.count) where words[i] == first {
+            var ok = true
+            for k in 1..<phrase.count where words[i + k] != phrase[k] {
+                ok = false
+                break
+            }
+            if ok { return i }
         }
         return nil
     }
@@ -110,8 +112,6 @@ public struct TimeInWeek: Sendable, Hashable {
     static func firstWeekday(_ words: [String]) -> Int? {
         for w in words {
             if let d = weekdays[w] { return d }
-            // "lundi-mardi" → lundi
-            if let dash = w.firstIndex(of: "-"), let d = weekdays[String(w[..<dash])] { return d }
         }
         return nil
     }

@@ -15,7 +15,7 @@ public struct ParsedTitle: Sendable, Hashable {
 /// `Weekly roundup. … Days A-B` and `Day N: …`. Numbers may carry thousands separators (`1,027`,
 /// `1 027`, NBSP, U+202F) and ordinal suffixes (`628ème`); the range takes `-`, `–` or `—`, spaced or not.
 public enum TitleParser {
-    private static let num = #"(\d{1,3}(?:[ ,.]\d{3})+|\d+)(?:\s*(?:e|eme|er|th|st|nd|rd))?"#
+    private static let num = #"(\d{1,3}(?:[ ,.]\d{3})+|\d+)(?:\s*(?:eme|er|e|th|st|nd|rd)\b)?"#
     private static var range: String { num + #"(?:\s*-\s*"# + num + ")?" }
 
     private static let frWeekly = try! NSRegularExpression(

@@ -29,7 +29,20 @@ public enum SentenceSplitter {
                 while end < chars.count, chars[end] == "." || chars[end] == "!" || chars[end] == "?" {
                     end += 1
                 }
-                while end < chars.count, closers.contains(chars[end]) { end += 1 }
+                while true {
+                    if end < chars.count, closers.contains(chars[end]) {
+                        end += 1
+                        continue
+                    }
+                    // French typography: a (narrow) space before the closing guillemet.
+                    var k = end
+                    while k < chars.count, chars[k] == " " || chars[k] == "\u{00A0}" || chars[k] == "\u{202F}" { k += 1 }
+                    if k > end, k < chars.count, chars[k] == "»" || chars[k] == "”" {
+                        end = k + 1
+                        continue
+                    }
+                    break
+                }
                 // Need white space, then a sentence start.
                 var j = end
                 var sawSpace = false

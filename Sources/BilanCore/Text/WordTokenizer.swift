@@ -8,29 +8,51 @@ struct Word: Sendable, Hashable {
 /// Splits text into words at anything that is not a letter or a digit (spaces, punctuation,
 /// hyphens, apostrophes), so "d’Avdiivka" gives "d", "avdiivka" and "nord-coréens" "nord", "coreens".
 enum WordTokenizer {
+    private static let wordChar: UInt8 = 1
+    private static let upper: UInt8 = 2
+    private static let letter: UInt8 = 4
+
+    /// Character classes of U+0000 ..< U+2100, computed once (Unicode property look-ups are slow).
+    private static let table: [UInt8] = (0..<0x2100).map { v in
+        guard let u = Unicode.Scalar(UInt32(v)) else { return 0 }
+        return classify(u)
+    }
+
+    private static func classify(_ u: Unicode.Scalar) -> UInt8 {
+        let p = u.properties
+        var f: UInt8 = 0
+        if p.isAlphabetic || p.numericType != nil || (0x0300...0x036F).contains(u.value) { f |= wordChar }
+        if p.isAlphabetic { f |= letter }
+        if p.isUppercase { f |= upper }
+        return f
+    }
+
+    @inline(__always) private static func flags(_ u: Unicode.Scalar) -> UInt8 {
+        u.value < 0x2100 ? table[Int(u.value)] : classify(u)
+    }
+
     static func words(_ text: some StringProtocol) -> [Word] {
         var out: [Word] = []
         var current = String.UnicodeScalarView()
-        var first: Unicode.Scalar? = nil
-        var upper = 0
+        var firstUpper = false
+        var upperCount = 0
         var letters = 0
         func flush() {
             guard !current.isEmpty else { return }
-            let raw = String(current)
-            let cap = first.map { $0.properties.isUppercase } ?? false
-            out.append(Word(folded: Folding.fold(raw), capitalized: cap, allCaps: letters > 1 && upper == letters))
+            out.append(
+                Word(folded: Folding.fold(String(current)), capitalized: firstUpper, allCaps: letters > 1 && upperCount == letters))
             current = String.UnicodeScalarView()
-            first = nil
-            upper = 0
+            firstUpper = false
+            upperCount = 0
             letters = 0
         }
         for u in text.unicodeScalars {
-            let p = u.properties
-            if p.isAlphabetic || p.numericType != nil || (0x0300...0x036F).contains(u.value) {
-                if first == nil { first = u }
-                if p.isAlphabetic {
+            let f = flags(u)
+            if f & wordChar != 0 {
+                if current.isEmpty { firstUpper = f & upper != 0 }
+                if f & letter != 0 {
                     letters += 1
-                    if p.isUppercase { upper += 1 }
+                    if f & upper != 0 { upperCount += 1 }
                 }
                 current.append(u)
             } else {
