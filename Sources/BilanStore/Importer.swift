@@ -32,25 +32,117 @@ public final class Importer {
     }
 
     /// Imports every path (files, or folders read recursively), calling `report` after each file.
+    ///
+    /// Files are read and parsed in batches on every core, then stored one transaction per file in
+    /// the order given; a file that fails never stops the others.
     public func run(_ paths: [String], report: (Report) -> Void) throws {
         if try store.needsReindex() { try store.reindex(parser: sharedParser()) }
+        var items: [(path: String, eligible: Bool, missing: Bool)] = []
         for path in paths {
             var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-                report(Report(path: path, status: .rejected, detail: "no such file or folder"))
-                continue
+            if !FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+                items.append((path, false, true))
+            } else if isDir.boolValue {
+                items += Importer.walk(path).map { ($0.0, $0.1, false) }
+            } else {
+                items.append((path, true, false))
             }
-            if isDir.boolValue {
-                for (file, eligible) in Importer.walk(path) {
-                    if eligible {
-                        report(try importFile(file))
-                    } else {
-                        report(Report(path: file, status: .skipped, detail: "not a .txt or .md file"))
+        }
+        let batch = 64
+        var start = 0
+        while start < items.count {
+            let slice = Array(items[start..<min(start + batch, items.count)])
+            start += batch
+            // Read, hash and decode; files seen before need no parsing.
+            var prepared: [Prepared] = []
+            for item in slice {
+                if item.missing {
+                    prepared.append(.done(Report(path: item.path, status: .rejected, detail: "\(item.path): no such file or folder")))
+                } else if !item.eligible {
+                    prepared.append(.done(Report(path: item.path, status: .skipped, detail: "not a .txt or .md file")))
+                } else {
+                    prepared.append(try prepare(item.path))
+                }
+            }
+            // Parse the new texts in parallel.
+            let parser = sharedParser()
+            let results = ParseResults(count: prepared.count)
+            let work = prepared
+            DispatchQueue.concurrentPerform(iterations: work.count) { i in
+                guard case .text(let path, let text, _) = work[i] else { return }
+                do {
+                    results.set(i, .success(try parser.parse(text, source: path)))
+                } catch let e as ParseError {
+                    results.set(i, .failure(e))
+                } catch {
+                    results.set(i, .failure(ParseError(source: path, "\(error)")))
+                }
+            }
+            // Store in order, one transaction per file.
+            for (i, p) in prepared.enumerated() {
+                switch p {
+                case .done(let r): report(r)
+                case .text(let path, _, let hash):
+                    switch results.get(i) {
+                    case .success(let week)?:
+                        report(Importer.report(path, try store.store(week, hash: hash, source: path)))
+                    case .failure(let e)?: report(Report(path: path, status: .rejected, detail: e.description))
+                    case nil: report(Report(path: path, status: .rejected, detail: "\(path): not parsed"))
                     }
                 }
-            } else {
-                report(try importFile(path))
             }
+        }
+    }
+
+    enum Prepared: Sendable {
+        case done(Report)
+        case text(path: String, text: String, hash: String)
+    }
+
+    /// Parse results written by concurrent workers, one slot each.
+    final class ParseResults: @unchecked Sendable {
+        private var slots: [Result<Week, ParseError>?]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ r: Result<Week, ParseError>) {
+            lock.lock()
+            slots[i] = r
+            lock.unlock()
+        }
+        func get(_ i: Int) -> Result<Week, ParseError>? {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots[i]
+        }
+    }
+
+    static func report(_ path: String, _ outcome: ImportOutcome) -> Report {
+        switch outcome {
+        case .added(let w): return Report(path: path, status: .added, week: w)
+        case .updated(let w, let prev): return Report(path: path, status: .updated, week: w, detail: prev)
+        case .unchanged(let w): return Report(path: path, status: .unchanged, week: w)
+        case .rejected(let e): return Report(path: path, status: .rejected, detail: e.description)
+        }
+    }
+
+    /// Reads and decodes a file; `.done` when it is rejected or was imported before.
+    func prepare(_ path: String) throws -> Prepared {
+        let fm = FileManager.default
+        if let attrs = try? fm.attributesOfItem(atPath: path), let size = attrs[.size] as? Int, size > TextDecoding.maximumSize {
+            return .done(
+                Report(
+                    path: path, status: .rejected,
+                    detail: ParseError(source: path, "the file is \(size / 1024 / 1024) MB, over the 5 MB limit for a summary").description))
+        }
+        guard fm.isReadableFile(atPath: path), let data = fm.contents(atPath: path) else {
+            return .done(Report(path: path, status: .rejected, detail: "\(path): cannot read the file (permission denied or not a regular file)"))
+        }
+        let hash = ContentHash.of(data)
+        if let known = try store.importKnown(hash: hash, source: path) { return .done(Importer.report(path, known)) }
+        do {
+            return .text(path: path, text: try TextDecoding.decode(data, source: path), hash: hash)
+        } catch let e as ParseError {
+            return .done(Report(path: path, status: .rejected, detail: e.description))
         }
     }
 
@@ -74,32 +166,5 @@ public final class Importer {
             }
         }
         return out
-    }
-
-    /// Reads, decodes and stores one file.
-    public func importFile(_ path: String) throws -> Report {
-        let fm = FileManager.default
-        if let attrs = try? fm.attributesOfItem(atPath: path), let size = attrs[.size] as? Int, size > TextDecoding.maximumSize {
-            return Report(
-                path: path, status: .rejected,
-                detail: ParseError(source: path, "the file is \(size / 1024 / 1024) MB, over the 5 MB limit for a summary").description)
-        }
-        guard fm.isReadableFile(atPath: path), let data = fm.contents(atPath: path) else {
-            return Report(path: path, status: .rejected, detail: "\(path): cannot read the file (permission denied or not a regular file)")
-        }
-        let text: String
-        do {
-            text = try TextDecoding.decode(data, source: path)
-        } catch let e as ParseError {
-            return Report(path: path, status: .rejected, detail: e.description)
-        }
-        let outcome = try store.importText(
-            text, hash: ContentHash.of(data), source: path, parser: sharedParser(), sample: false)
-        switch outcome {
-        case .added(let w): return Report(path: path, status: .added, week: w)
-        case .updated(let w, let prev): return Report(path: path, status: .updated, week: w, detail: prev)
-        case .unchanged(let w): return Report(path: path, status: .unchanged, week: w)
-        case .rejected(let e): return Report(path: path, status: .rejected, detail: e.description)
-        }
     }
 }

@@ -23,7 +23,6 @@ enum Schema {
                         event_count INTEGER NOT NULL,
                         parser_version INTEGER NOT NULL,
                         imported_at TEXT NOT NULL,
-                        tally TEXT NOT NULL,
                         UNIQUE (first_day, last_day, language));
                     CREATE INDEX week_hash ON week(content_hash);
                     CREATE INDEX week_sample ON week(sample) WHERE sample = 1;

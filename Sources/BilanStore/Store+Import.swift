@@ -11,6 +11,9 @@ public enum ImportOutcome: Sendable, Hashable {
     case rejected(ParseError)
 }
 
+/// When this process started importing (one formatter call per process, not per week).
+private let importTimestamp = ISO8601DateFormatter().string(from: Date())
+
 extension Store {
     /// The name the bundled sample is stored under.
     public static func sampleSource(_ name: String) -> String { "bundled sample (seeds/\(name))" }
@@ -23,35 +26,41 @@ extension Store {
         _ text: String, hash: String? = nil, source: String, parser: @autoclosure () -> SummaryParser, sample: Bool = false
     ) throws -> ImportOutcome {
         let hash = hash ?? ContentHash.of(text)
-        if let known = try read({ db in
+        if let unchanged = try importKnown(hash: hash, source: source, sample: sample) { return unchanged }
+        do {
+            return try store(try parser().parse(text, source: source), hash: hash, source: source, sample: sample)
+        } catch let e as ParseError {
+            return .rejected(e)
+        }
+    }
+
+    /// `.unchanged` when a week with these bytes is stored already (turning the sample into a real
+    /// week when it is imported for real); nil when the text is new.
+    public func importKnown(hash: String, source: String, sample: Bool = false) throws -> ImportOutcome? {
+        guard let known = try read({ db in
             try Row.fetchOne(
                 db,
                 sql: "SELECT id, first_day, last_day, language, title, event_count, source, sample FROM week WHERE content_hash = ?",
                 arguments: [hash])
-        }) {
-            let info = Store.weekInfo(known)
-            if info.sample && !sample {
-                // The sample imported for real: it stays, as a real week from this file.
-                try write { db in
-                    try db.execute(
-                        sql: "UPDATE week SET sample = 0, source = ? WHERE id = ?", arguments: [source, known["id"] as Int64])
-                    try Store.dropSample(db)
-                }
-                var real = info
-                real.sample = false
-                real.source = source
-                return .unchanged(real)
+        }) else { return nil }
+        var info = Store.weekInfo(known)
+        if info.sample && !sample {
+            try write { db in
+                try db.execute(
+                    sql: "UPDATE week SET sample = 0, source = ? WHERE id = ?", arguments: [source, known["id"] as Int64])
+                try Store.dropSample(db)
             }
-            if !sample { try write { db in try Store.dropSample(db) } }
-            return .unchanged(info)
+            info.sample = false
+            info.source = source
+        } else if !sample, try hasSample() {
+            try write { db in try Store.dropSample(db) }
         }
-        let week: Week
-        do {
-            week = try parser().parse(text, source: source)
-        } catch let e as ParseError {
-            return .rejected(e)
-        }
-        return try write { db in
+        return .unchanged(info)
+    }
+
+    /// Stores a parsed week in one transaction, replacing the week of the same range and language.
+    public func store(_ week: Week, hash: String, source: String, sample: Bool = false) throws -> ImportOutcome {
+        try write { db in
             let previous = try Row.fetchOne(
                 db, sql: "SELECT id, source FROM week WHERE first_day = ? AND last_day = ? AND language = ?",
                 arguments: [week.range.first, week.range.last, week.language.rawValue])
@@ -66,6 +75,12 @@ extension Store {
         }
     }
 
+    func hasSample() throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM week INDEXED BY week_sample WHERE sample = 1)") ?? false
+        }
+    }
+
     static func dropSample(_ db: Database) throws {
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM week INDEXED BY week_sample WHERE sample = 1") {
             try deleteWeek(db, id: id)
@@ -73,20 +88,16 @@ extension Store {
     }
 
     static func insert(_ db: Database, week: Week, hash: String, source: String?, sample: Bool) throws {
-        let tally = week.tally
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let tallyJSON = String(decoding: try encoder.encode(tally), as: UTF8.self)
         try db.execute(
             sql: """
                 INSERT INTO week(first_day, last_day, language, title, start_date, end_date, source, content_hash,
-                    body, sample, event_count, parser_version, imported_at, tally)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    body, sample, event_count, parser_version, imported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 week.range.first, week.range.last, week.language.rawValue, week.title, week.range.startDate.iso,
                 week.range.endDate.iso, source, hash, week.text, sample, week.events.count, SummaryParser.version,
-                ISO8601DateFormatter().string(from: Date()), tallyJSON,
+                importTimestamp,
             ])
         let weekID = db.lastInsertedRowID
         let insertEvent = try db.cachedStatement(

@@ -28,23 +28,17 @@ public struct SearchRequest: Sendable, Hashable {
 }
 
 extension Store {
+    /// How many of the most recent matches a word-only search ranks by relevance.
+    static let rankingWindow = 4000
+
     /// Events matching a request: best first (bm25), or newest first with `.date`.
+    ///
+    /// The ranking runs on the full-text index alone and only the page of results is joined to
+    /// events and weeks, so a word found in most sentences costs little more than a rare one.
     public func search(_ request: SearchRequest) throws -> [SearchHit] {
         let match = try ftsExpression(for: request.query)
-        var conditions: [String] = []
+        var filters: [String] = []
         var args: [(any DatabaseValueConvertible)?] = []
-        if let match {
-            conditions.append("event_ft MATCH ?")
-            args.append(match)
-        }
-        if let week = request.week {
-            let w = try self.week(week, language: request.language)
-            conditions.append("e.week_id = ?")
-            args.append(w.id)
-        } else if let l = request.language {
-            conditions.append("w.language = ?")
-            args.append(l.rawValue)
-        }
         var with = ""
         if !request.fronts.isEmpty {
             let values = request.fronts.map { _ in "(?)" }.joined(separator: ",")
@@ -52,34 +46,69 @@ extension Store {
                 WITH RECURSIVE inside(id) AS (VALUES \(values)
                     UNION SELECT p.id FROM place p JOIN inside ON p.parent = inside.id)
                 """
-            args = request.fronts.map(\.id) + args
-            conditions.append("e.id IN (SELECT ep.event_id FROM event_place ep JOIN inside ON ep.place_id = inside.id)")
+            args += request.fronts.map(\.id)
+            filters.append("e.id IN (SELECT ep.event_id FROM event_place ep JOIN inside ON ep.place_id = inside.id)")
         }
-        let from =
-            match == nil
-            ? "FROM event e JOIN week w ON w.id = e.week_id"
-            : "FROM event_ft JOIN event e ON e.id = event_ft.rowid JOIN week w ON w.id = e.week_id"
-        let snippet = match == nil ? "e.text" : "snippet(event_ft, 0, '[', ']', '…', 64)"
-        let order =
-            request.sort == .rank && match != nil
-            ? "bm25(event_ft), w.first_day DESC, e.paragraph, e.idx"
-            : "w.first_day DESC, w.language DESC, e.paragraph, e.idx"
+        if let week = request.week {
+            filters.append("e.week_id = ?")
+            args.append(try self.week(week, language: request.language).id)
+        } else if let l = request.language {
+            filters.append("w.language = ?")
+            args.append(l.rawValue)
+        }
+        let byDate = "w.first_day DESC, w.language DESC, e.paragraph, e.idx"
+        let page: String
+        if let match {
+            args.insert(match, at: request.fronts.count)
+            if filters.isEmpty && request.sort == .rank {
+                // A word found in thousands of sentences: rank the most recent matches only, so the
+                // cost stays bounded whatever the size of the archive.
+                let cutoff = try read { db in
+                    try Int64.fetchOne(
+                        db, sql: "SELECT rowid FROM event_ft WHERE event_ft MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                        arguments: [match, Store.rankingWindow - 1])
+                }
+                if let cutoff {
+                    page = """
+                        SELECT rowid AS id, rank AS r FROM event_ft WHERE event_ft MATCH ? AND rowid >= \(cutoff)
+                        ORDER BY rank LIMIT ? OFFSET ?
+                        """
+                } else {
+                    page = "SELECT rowid AS id, rank AS r FROM event_ft WHERE event_ft MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
+                }
+            } else {
+                let order = request.sort == .rank ? "event_ft.rank" : byDate
+                page = """
+                    SELECT e.id AS id, event_ft.rank AS r FROM event_ft
+                    JOIN event e ON e.id = event_ft.rowid JOIN week w ON w.id = e.week_id
+                    WHERE event_ft MATCH ?\(filters.map { " AND " + $0 }.joined())
+                    ORDER BY \(order) LIMIT ? OFFSET ?
+                    """
+            }
+        } else {
+            page = """
+                SELECT e.id AS id, 0 AS r FROM event e JOIN week w ON w.id = e.week_id
+                \(filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND "))
+                ORDER BY \(byDate) LIMIT ? OFFSET ?
+                """
+        }
+        args.append(max(0, request.limit))
+        args.append(max(0, request.offset))
+        let outerOrder = match != nil && request.sort == .rank ? "h.r, \(byDate)" : byDate
         let sql = """
             \(with)
             SELECT w.first_day, w.last_day, w.language, e.paragraph, e.idx, e.text, e.heading, e.part_of_week, e.date,
-                   e.places, e.place_ids, \(snippet) AS snip
-            \(from)
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY \(order)
-            LIMIT ? OFFSET ?
+                   e.places, e.place_ids
+            FROM (\(page)) h JOIN event e ON e.id = h.id JOIN week w ON w.id = e.week_id
+            ORDER BY \(outerOrder)
             """
-        args.append(max(0, request.limit))
-        args.append(max(0, request.offset))
+        let query = request.query
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { r in
-                SearchHit(
+                let event = Store.event(r)
+                return SearchHit(
                     range: DayRange(first: r["first_day"], last: r["last_day"]),
-                    language: Language(rawValue: r["language"]) ?? .fr, event: Store.event(r), snippet: r["snip"])
+                    language: Language(rawValue: r["language"]) ?? .fr, event: event, snippet: query.snippet(event.text))
             }
         }
     }

@@ -12,6 +12,9 @@ public final class Store: Sendable {
     public let path: String
 
     /// Opens (creating if needed) the database at `path`; `readOnly` never writes.
+    ///
+    /// Read-only opening uses one connection and takes no write lock, so reading commands never
+    /// checkpoint or truncate the log of a database another process is writing.
     public init(path: String, readOnly: Bool = false) throws {
         self.path = path
         var config = Configuration()
@@ -35,11 +38,44 @@ public final class Store: Sendable {
             throw StoreError.cannotOpen(path: path, reason: "no such file")
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: config)
-            self.writer = pool
-            if !readOnly { try Store.migrate(pool) } else { try Store.checkSchema(pool) }
+            if readOnly {
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                self.writer = queue
+                try Store.checkSchema(queue, path: path)
+            } else {
+                let pool = try DatabasePool(path: path, configuration: config)
+                self.writer = pool
+                try Store.migrate(pool)
+            }
         } catch let e as DatabaseError {
             throw Store.translate(e, path: path)
+        }
+    }
+
+    /// Opens an existing, up-to-date database read-only when it holds weeks; otherwise opens it for
+    /// writing (creating, migrating, and loading the bundled sample). Falls back to reading as it
+    /// is, or to the sample in memory, when the file cannot be written.
+    public static func openForReading(path: String, parser: @autoclosure () -> SummaryParser) throws -> Store {
+        if FileManager.default.fileExists(atPath: path),
+            let ro = try? Store(path: path, readOnly: true), (try? ro.weekCount()) ?? 0 > 0
+        {
+            return ro
+        }
+        do {
+            let store = try Store(path: path)
+            try store.loadSampleIfEmpty(parser: parser())
+            return store
+        } catch let e as StoreError {
+            switch e {
+            case .readOnly, .cannotOpen:
+                if FileManager.default.fileExists(atPath: path), let ro = try? Store(path: path, readOnly: true) {
+                    return ro
+                }
+                let mem = try Store()
+                try mem.loadSampleIfEmpty(parser: parser())
+                return mem
+            default: throw e
+            }
         }
     }
 
@@ -59,9 +95,10 @@ public final class Store: Sendable {
         }
     }
 
-    static func checkSchema(_ r: any DatabaseReader) throws {
-        let ok = try r.read { db in try db.tableExists("week") && db.tableExists("place") }
-        if !ok { throw StoreError.notADatabase(path: "") }
+    /// A read-only database must already have this version's schema.
+    static func checkSchema(_ r: any DatabaseReader, path: String) throws {
+        let ok = try r.read { db in try Schema.migrator.hasCompletedMigrations(db) }
+        if !ok { throw StoreError.cannotOpen(path: path, reason: "the database needs an upgrade, which read-only mode cannot do") }
     }
 
     static func translate(_ e: DatabaseError, path: String) -> StoreError {
@@ -88,7 +125,7 @@ public final class Store: Sendable {
 
     /// How many weeks are stored.
     public func weekCount() throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM week") ?? 0 }
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM week INDEXED BY week_hash") ?? 0 }
     }
 
     /// All weeks, newest first (French before English for the same range).
@@ -218,23 +255,40 @@ public final class Store: Sendable {
 
     // MARK: Tallies
 
-    /// Every week's drone tally, newest first; one language, or all.
+    /// Every week's drone tally, newest first; one language, or all. Tallies are computed from the
+    /// stored figures, so they always follow the current tally rules.
     public func tallies(language: Language? = nil) throws -> [TallyRow] {
-        let decoder = JSONDecoder()
-        return try read { db in
-            var sql = "SELECT first_day, last_day, language, tally FROM week"
-            var args: StatementArguments = []
-            if let language {
-                sql += " WHERE language = ?"
-                args = [language.rawValue]
+        try read { db in
+            let langClause = language == nil ? "" : " WHERE w.language = ?"
+            let args: StatementArguments = language.map { [$0.rawValue] } ?? []
+            var figures: [Int64: [SourcedFigure]] = [:]
+            let figureRows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT f.week_id, f.value, f.qualifier, f.role, f.weapon, f.phrase, f.whole_week, f.occasion,
+                           e.paragraph, e.idx, e.text, e.heading, e.part_of_week, e.date
+                    FROM figure f JOIN event e ON e.id = f.event_id JOIN week w ON w.id = f.week_id\(langClause)
+                    ORDER BY f.week_id, e.paragraph, e.idx, f.id
+                    """, arguments: args)
+            while let r = try figureRows.next() {
+                let figure = DroneFigure(
+                    value: r["value"], qualifier: Qualifier(rawValue: r["qualifier"]) ?? .exact,
+                    role: FigureRole(rawValue: r["role"]) ?? .other, weapon: r["weapon"], phrase: r["phrase"],
+                    wholeWeek: r["whole_week"], occasion: r["occasion"])
+                figures[r["week_id"], default: []].append(
+                    SourcedFigure(
+                        figure: figure, paragraph: r["paragraph"], index: r["idx"], text: r["text"], heading: r["heading"],
+                        partOfWeek: r["part_of_week"], date: r["date"]))
             }
-            sql += " ORDER BY first_day DESC, last_day DESC, language DESC"
-            return try Row.fetchAll(db, sql: sql, arguments: args).map { r in
-                let json: String = r["tally"]
-                let tally = (try? decoder.decode(WeekTally.self, from: Data(json.utf8))) ?? TallyBuilder.tally([])
-                return TallyRow(
+            return try Row.fetchAll(
+                db,
+                sql: "SELECT w.id, w.first_day, w.last_day, w.language FROM week w\(langClause) ORDER BY w.first_day DESC, w.last_day DESC, w.language DESC",
+                arguments: args
+            ).map { r in
+                TallyRow(
                     range: DayRange(first: r["first_day"], last: r["last_day"]),
-                    language: Language(rawValue: r["language"]) ?? .fr, tally: tally)
+                    language: Language(rawValue: r["language"]) ?? .fr,
+                    tally: TallyBuilder.tally(figures[r["id"]] ?? []))
             }
         }
     }

@@ -66,6 +66,25 @@ if args.first == "generate" {
     print("wrote \(n) summaries, \(bytes) bytes, to \(args[1])")
     exit(0)
 }
+if args.first == "parse" {
+    // In-process parsing only (no database): where import time goes.
+    guard args.count == 2 else {
+        FileHandle.standardError.write(Data("usage: bilan-bench parse DIR\n".utf8))
+        exit(2)
+    }
+    var t = now()
+    let parser = SummaryParser()
+    print(String(format: "parser (gazetteer + matcher) built in %.0f ms", (now() - t) * 1000))
+    let names = try FileManager.default.contentsOfDirectory(atPath: args[1]).filter { $0.hasSuffix(".txt") }.sorted()
+    let texts = names.map { try! String(contentsOfFile: "\(args[1])/\($0)", encoding: .utf8) }
+    let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+    t = now()
+    var events = 0
+    for text in texts { events += try parser.parse(text).events.count }
+    let secs = now() - t
+    print(String(format: "parsed %d files, %d events, %.1f MB in %.2f s: %.1f MB/s, %.0f µs per file", texts.count, events, Double(bytes) / 1e6, secs, Double(bytes) / 1e6 / secs, secs / Double(texts.count) * 1e6))
+    exit(0)
+}
 @MainActor func option(_ name: String, _ def: String) -> String {
     if let i = args.firstIndex(of: name), i + 1 < args.count { return args[i + 1] }
     return def

@@ -41,3 +41,17 @@ import Testing
         #expect(j.render(pretty: false) == "{\"b\":1,\"a\":null,\"c\":[]}")
     }
 }
+
+@Suite struct SnippetTests {
+    @Test(arguments: [
+        ("drone", "Plus de 100 drones ont attaqué ; un drone abattu.", "Plus de 100 [drones] ont attaqué ; un [drone] abattu."),
+        ("nord-coréens", "Des soldats nord-coréens et nord-coréennes.", "Des soldats [nord-coréens] et nord-coréennes."),
+        ("\"région de Koursk\" -drones", "Dans la région de Koursk, la région.", "Dans la [région de Koursk], la région."),
+        ("kyiv OR odesa", "Kyiv et Odesa.", "[Kyiv] et [Odesa]."),
+        ("yar", "Chasiv Yar et Yarovaya.", "Chasiv [Yar] et Yarovaya."),
+        ("resistance", "Jours de RÉSISTANCE.", "Jours de [RÉSISTANCE]."),
+    ])
+    func marksMatches(query: String, text: String, expected: String) {
+        #expect(SearchQuery(query).snippet(text) == expected)
+    }
+}

@@ -304,9 +304,16 @@ struct DroneSentence {
         guard end < tokens.count else { return nil }
         var k = end
         var auxiliary = false
-        while k < tokens.count, k - end <= 4, tokens[k].kind == .word, clause[k] == clause[end] {
+        var window = 4
+        while k < tokens.count, k - end <= window, tokens[k].kind == .word, clause[k] == clause[end] {
             if let index = marks.firstIndex(where: { $0.start == k }) {
                 return (index, auxiliary || kind == .elliptical)
+            }
+            // "16 d’entre eux ont été détruits": the partitive does not use up the window.
+            if let length = words.partitives.lazy.compactMap({ FigureToken.matches(self.tokens, at: k, $0) ? $0.count : nil }).first {
+                k += length
+                window += length
+                continue
             }
             if words.auxiliaries.contains(tokens[k].text) {
                 auxiliary = true
@@ -548,6 +555,8 @@ struct DroneWords: Sendable {
     /// "en", "in": followed by a year or a month without a day.
     let during: Set<String>
     let periods: [[String]]
+    /// "d’entre eux", "of them": a partitive between an elliptical count and its verb.
+    let partitives: [[String]]
 
     static func of(_ language: Language) -> DroneWords { language == .fr ? french : english }
 
@@ -623,7 +632,8 @@ struct DroneWords: Sendable {
         periods: split([
             "cette annee", "l' annee", "ce mois", "par jour", "par mois", "chaque jour", "chaque nuit",
             "par nuit", "en moyenne",
-        ])
+        ]),
+        partitives: split(["d' entre eux", "d' entre elles", "parmi eux", "parmi elles"])
     ).indexed()
 
     static let english = DroneWords(
@@ -680,7 +690,8 @@ struct DroneWords: Sendable {
         periods: split([
             "this year", "last year", "this month", "last month", "per day", "per month", "a day", "a month",
             "every day", "each day", "every night", "daily", "on average", "an average",
-        ])
+        ]),
+        partitives: split(["of them", "of those"])
     ).indexed()
 }
 

@@ -61,3 +61,52 @@ public struct SearchQuery: Sendable, Hashable {
         self.groups = groups.filter { !$0.isEmpty }
     }
 }
+
+extension SearchQuery {
+    /// The parts of `text` the query's positive terms match: a word (or a prefix of a word, for
+    /// unquoted words of 4+ letters), or a whole phrase, as one range from its first word to its last.
+    public func matches(in text: String) -> [Range<String.Index>] {
+        let spans = WordTokenizer.spans(text)
+        var ranges: [Range<String.Index>] = []
+        let terms = groups.flatMap { $0 }.filter { !$0.negated }
+        for t in terms where !t.words.isEmpty && spans.count >= t.words.count {
+            for i in 0...(spans.count - t.words.count) {
+                var ok = true
+                for (k, w) in t.words.enumerated() {
+                    let token = spans[i + k].word.folded
+                    let last = k == t.words.count - 1
+                    let prefix = last && !t.quoted && w.count >= 4
+                    if !(token == w || (prefix && token.hasPrefix(w))) {
+                        ok = false
+                        break
+                    }
+                }
+                if ok { ranges.append(spans[i].range.lowerBound..<spans[i + t.words.count - 1].range.upperBound) }
+            }
+        }
+        // Sorted, overlaps merged.
+        ranges.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<String.Index>] = []
+        for r in ranges {
+            if let last = merged.last, r.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                merged.append(r)
+            }
+        }
+        return merged
+    }
+
+    /// `text` with every match marked `[` … `]`.
+    public func snippet(_ text: String, open: String = "[", close: String = "]") -> String {
+        var out = ""
+        var at = text.startIndex
+        for r in matches(in: text) {
+            out += text[at..<r.lowerBound]
+            out += open + text[r] + close
+            at = r.upperBound
+        }
+        out += text[at...]
+        return out
+    }
+}

@@ -52,8 +52,9 @@ public struct SummaryParser: Sendable {
         for (p, para) in paragraphs.enumerated() {
             let sentences = para.heading ? [para.text] : SentenceSplitter.split(para.text)
             for (i, s) in sentences.enumerated() {
-                let ids = matcher.placeIDs(in: s)
-                let time = TimeInWeek.read(s, in: title.range, previous: previousDate)
+                let words = WordTokenizer.words(s)
+                let ids = matcher.placeIDs(in: words)
+                let time = TimeInWeek.read(words: words.map(\.folded), in: title.range, previous: previousDate)
                 previousDate = time.date
                 events.append(
                     Event(
@@ -80,10 +81,11 @@ public struct SummaryParser: Sendable {
     func detectLanguage(title: Language, body: [Paragraph]) -> Language {
         var fr = 0
         var en = 0
-        for p in body.prefix(6) {
-            for w in WordTokenizer.words(p.text) {
-                if SummaryParser.frenchMarkers.contains(w.folded) { fr += 1 }
-                if SummaryParser.englishMarkers.contains(w.folded) { en += 1 }
+        for p in body.prefix(2) {
+            for w in p.text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." }) {
+                let word = String(w)
+                if SummaryParser.frenchMarkers.contains(word) { fr += 1 }
+                if SummaryParser.englishMarkers.contains(word) { en += 1 }
             }
         }
         if title == .fr, en >= 10, en > 3 * fr { return .en }

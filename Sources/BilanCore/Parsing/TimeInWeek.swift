@@ -47,20 +47,30 @@ public struct TimeInWeek: Sendable, Hashable {
 
     /// The phrases as word sequences, longest first.
     static let phraseWords: [([String], PartOfWeek?)] = phrases.map { (PlaceMatcher.key($0.0).split(separator: " ").map(String.init), $0.1) }
+    /// The phrases keyed by their first word, longest first.
+    static let phrasesByFirstWord: [String: [([String], PartOfWeek?)]] = Dictionary(
+        grouping: phraseWords, by: { $0.0[0] }
+    ).mapValues { $0.sorted { $0.0.count > $1.0.count } }
     static let nextDayWords: [[String]] = nextDay.map { PlaceMatcher.key($0).split(separator: " ").map(String.init) }
 
     /// Reads the time of one sentence of the week `range`; `previous` is the previous sentence's date.
     public static func read(_ sentence: String, in range: DayRange, previous: CalendarDay?) -> TimeInWeek {
-        let words = WordTokenizer.words(sentence).map(\.folded)
+        read(words: WordTokenizer.words(sentence).map(\.folded), in: range, previous: previous)
+    }
+
+    /// The same, on the sentence's folded words.
+    static func read(words: [String], in range: DayRange, previous: CalendarDay?) -> TimeInWeek {
         var result = TimeInWeek()
 
         // Phrases: the first one in the sentence wins (the longest at the same place).
         var best: (pos: Int, len: Int, part: PartOfWeek?)? = nil
-        for (phrase, part) in phraseWords {
-            if let pos = find(phrase, in: words),
-                best == nil || pos < best!.pos || (pos == best!.pos && phrase.count > best!.len)
-            {
-                best = (pos, phrase.count, part)
+        search: for i in words.indices {
+            guard let candidates = phrasesByFirstWord[words[i]] else { continue }
+            for (phrase, part) in candidates where i + phrase.count <= words.count {
+                if Array(words[i..<(i + phrase.count)]) == phrase {
+                    best = (i, phrase.count, part)
+                    break search
+                }
             }
         }
 

@@ -81,7 +81,10 @@ public struct PlaceMatcher: Sendable {
 
     /// The gazetteer ids of the places `sentence` names, each once, in order of first mention.
     public func placeIDs(in sentence: String) -> [String] {
-        let words = WordTokenizer.words(sentence)
+        placeIDs(in: WordTokenizer.words(sentence))
+    }
+
+    func placeIDs(in words: [Word]) -> [String] {
         var found: [String] = []
         var i = 0
         while i < words.count {

@@ -6,6 +6,11 @@ import Foundation
 /// removed, ’ ‘ ʼ as ', NBSP and U+202F as a space, œ/æ spelled out, ё as е.
 public enum Folding {
     public static func fold(_ s: some StringProtocol) -> String {
+        // Fast path: ASCII needs only lower-casing.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            if !s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return String(s) }
+            return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+        }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             let v = u.value
@@ -22,13 +27,14 @@ public enum Folding {
         return String(out)
     }
 
-    /// Folds of U+0080 ..< U+2100 (Latin, Cyrillic, general punctuation), computed once.
-    private static let table: [[Unicode.Scalar]] = (0x80..<0x2100).map { v in
+    /// Folds of U+0080 ..< U+0530 (Latin-1, Latin Extended, IPA, Greek, Cyrillic), computed once
+    /// (a few hundred decompositions: well under a millisecond).
+    private static let table: [[Unicode.Scalar]] = (0x80..<0x530).map { v in
         Unicode.Scalar(UInt32(v)).map(computeFold) ?? []
     }
 
     static func foldScalar(_ u: Unicode.Scalar) -> [Unicode.Scalar] {
-        if u.value < 0x2100 { return table[Int(u.value) - 0x80] }
+        if u.value < 0x530 { return table[Int(u.value) - 0x80] }
         return computeFold(u)
     }
 
@@ -46,6 +52,7 @@ public enum Folding {
         case 0x0111, 0x0110: return ["d"]
         default: break
         }
+        if u.value >= 0x530, !u.properties.isAlphabetic { return [u] }
         let lowered = String(u).lowercased()
         let decomposed = lowered.decomposedStringWithCanonicalMapping
         var r: [Unicode.Scalar] = []

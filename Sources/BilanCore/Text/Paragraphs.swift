@@ -31,7 +31,8 @@ public enum Paragraphs {
             }
             if let prev = current.last,
                 !hasBlank || endsSentence(prev)
-                    || (current.count == 1 && prev.count < 70 && isHeading(prev) && line.first?.isUppercase == true)
+                    || (current.count == 1 && prev.count < 70 && isHeading(prev) && !endsMidPhrase(prev)
+                        && line.first?.isUppercase == true)
             {
                 flush()
             }
@@ -49,6 +50,18 @@ public enum Paragraphs {
         return last == "." || last == "!" || last == "?" || last == "…"
     }
 
+    /// Words after which a line cannot end a headline: it was wrapped mid-sentence.
+    static let continuationWords: Set<String> = [
+        "de", "d", "la", "le", "les", "l", "des", "du", "a", "au", "aux", "et", "ou", "en", "dans", "sur", "pour",
+        "par", "avec", "vers", "pres", "que", "qui", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cette",
+        "of", "the", "and", "or", "in", "on", "to", "an", "with", "for", "by", "at", "from", "near", "that", "its",
+    ]
+
+    static func endsMidPhrase(_ line: String) -> Bool {
+        guard let last = WordTokenizer.words(line).last else { return false }
+        return continuationWords.contains(last.folded)
+    }
+
     /// A sub-headline: short, one line's worth, not ending like a sentence or a lead-in.
     static func isHeading(_ text: String) -> Bool {
         guard text.count <= 120, let last = text.last else { return false }
@@ -59,7 +72,16 @@ public enum Paragraphs {
 
     /// Stray runs of spaces and tabs become one space (NBSP and U+202F are kept).
     static func collapseSpaces(_ s: String) -> String {
-        guard s.contains("  ") || s.contains("\t") else { return s }
+        var needed = false
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            if b == 0x09 || (b == 0x20 && previous == 0x20) {
+                needed = true
+                break
+            }
+            previous = b
+        }
+        guard needed else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var lastSpace = false

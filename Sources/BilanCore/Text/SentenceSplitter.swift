@@ -1,9 +1,11 @@
 /// Splits a paragraph into sentences, French or English.
 ///
-/// A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or brackets after it) when
-/// white space follows and the next word starts a sentence (a capital, a digit, an opening quote).
-/// It does not end after an abbreviation ("M.", "Mme", "U.S.", "Mr.", "Gen.") or a lone initial
-/// ("V. Zelensky"), and numbers such as "3 000", "2,4 millions" or "1,642" never end one.
+/// A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or brackets after it, also after
+/// the space French puts before » and ”) when white space follows and the next word starts a
+/// sentence (a capital, a digit, an opening quote). It does not end after an abbreviation ("M.",
+/// "Mme", "U.S.", "Mr.", "Gen.") or a lone initial ("V. Zelensky"), and numbers such as "3 000",
+/// "2,4 millions" or "1,642" never end one. Works on Unicode scalars: the punctuation that matters
+/// is never part of a larger grapheme.
 public enum SentenceSplitter {
     static let abbreviations: Set<String> = [
         "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "mr", "mrs", "ms", "gen", "gén",
@@ -11,78 +13,87 @@ public enum SentenceSplitter {
         "no", "nos", "n°", "art", "vol", "p", "pp", "av", "apr", "env", "cf", "etc", "vs", "viz",
         "jan", "janv", "feb", "fév", "févr", "mar", "aug", "sept", "sep", "oct", "nov", "dec", "déc",
         "approx", "est", "inc", "ltd", "co", "corp", "dept", "min", "max", "ex", "fig", "ca", "c",
-        "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "i.e", "e.g", "j.-c", "av. j.-c", "s.a", "ltd",
+        "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "i.e", "e.g", "j.-c", "av. j.-c", "s.a",
     ]
 
-    static let closers: Set<Character> = ["”", "»", "\"", "’", "'", ")", "]", "»"]
+    static let closers: Set<Character> = ["”", "»", "\"", "’", "'", ")", "]"]
     static let openers: Set<Character> = ["“", "«", "\"", "‘", "(", "["]
+    private static let closerScalars: Set<UInt32> = [0x201D, 0xBB, 0x22, 0x2019, 0x27, 0x29, 0x5D]
+    private static let openerScalars: Set<UInt32> = [0x201C, 0xAB, 0x22, 0x2018, 0x28, 0x5B]
+
+    @inline(__always) static func isSpace(_ v: UInt32) -> Bool {
+        v == 0x20 || v == 0x09 || v == 0x0A || v == 0xA0 || v == 0x202F || v == 0x2009 || v == 0x3000
+    }
 
     public static func split(_ paragraph: String) -> [String] {
-        let chars = Array(paragraph)
+        let view = paragraph.unicodeScalars
+        let u = Array(view)
+        let index = Array(view.indices) + [view.endIndex]
         var sentences: [String] = []
         var start = 0
         var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "." || c == "!" || c == "?" || c == "…" {
-                var end = i + 1
-                while end < chars.count, chars[end] == "." || chars[end] == "!" || chars[end] == "?" {
-                    end += 1
-                }
-                while true {
-                    if end < chars.count, closers.contains(chars[end]) {
-                        end += 1
-                        continue
-                    }
-                    // French typography: a (narrow) space before the closing guillemet.
-                    var k = end
-                    while k < chars.count, chars[k] == " " || chars[k] == "\u{00A0}" || chars[k] == "\u{202F}" { k += 1 }
-                    if k > end, k < chars.count, chars[k] == "»" || chars[k] == "”" {
-                        end = k + 1
-                        continue
-                    }
-                    break
-                }
-                // Need white space, then a sentence start.
-                var j = end
-                var sawSpace = false
-                while j < chars.count, chars[j].isWhitespace {
-                    j += 1
-                    sawSpace = true
-                }
-                if sawSpace, j < chars.count, startsSentence(chars[j]),
-                    c != "." || !isAbbreviation(chars, periodAt: i)
-                {
-                    let s = String(chars[start..<end]).trimmingSpaces()
-                    if !s.isEmpty { sentences.append(s) }
-                    start = j
-                    i = j
-                    continue
-                }
-                i = end
+        func emit(_ a: Int, _ b: Int) {
+            var a = a, b = b
+            while a < b, isSpace(u[a].value) { a += 1 }
+            while b > a, isSpace(u[b - 1].value) { b -= 1 }
+            if a < b { sentences.append(String(view[index[a]..<index[b]])) }
+        }
+        while i < u.count {
+            let c = u[i].value
+            guard c == 0x2E || c == 0x21 || c == 0x3F || c == 0x2026 else {
+                i += 1
                 continue
             }
-            i += 1
+            var end = i + 1
+            while end < u.count, u[end].value == 0x2E || u[end].value == 0x21 || u[end].value == 0x3F { end += 1 }
+            while true {
+                if end < u.count, closerScalars.contains(u[end].value) {
+                    end += 1
+                    continue
+                }
+                // French typography: a (narrow) space before the closing guillemet.
+                var k = end
+                while k < u.count, u[k].value == 0x20 || u[k].value == 0xA0 || u[k].value == 0x202F { k += 1 }
+                if k > end, k < u.count, u[k].value == 0xBB || u[k].value == 0x201D {
+                    end = k + 1
+                    continue
+                }
+                break
+            }
+            var j = end
+            while j < u.count, isSpace(u[j].value) { j += 1 }
+            if j > end, j < u.count, startsSentence(u[j]), c != 0x2E || !isAbbreviation(u, periodAt: i) {
+                emit(start, end)
+                start = j
+                i = j
+                continue
+            }
+            i = end
         }
-        let rest = String(chars[start...]).trimmingSpaces()
-        if !rest.isEmpty { sentences.append(rest) }
+        emit(start, u.count)
         return sentences
     }
 
-    private static func startsSentence(_ c: Character) -> Bool {
-        c.isUppercase || c.isNumber || openers.contains(c) || c == "—" || c == "–"
+    private static func startsSentence(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v >= 0x41 && v <= 0x5A { return true }
+        if v >= 0x30 && v <= 0x39 { return true }
+        if openerScalars.contains(v) || v == 0x2014 || v == 0x2013 { return true }
+        if v < 0x80 { return false }
+        return s.properties.isUppercase
     }
 
     /// Whether the period at `p` closes an abbreviation or an initial rather than a sentence.
-    private static func isAbbreviation(_ chars: [Character], periodAt p: Int) -> Bool {
+    private static func isAbbreviation(_ u: [Unicode.Scalar], periodAt p: Int) -> Bool {
         var s = p
-        while s > 0, !chars[s - 1].isWhitespace, !openers.contains(chars[s - 1]) { s -= 1 }
-        let word = String(chars[s..<p])
-        if word.isEmpty { return false }
-        let lower = word.lowercased()
-        if abbreviations.contains(lower) { return true }
+        while s > 0, !isSpace(u[s - 1].value), !openerScalars.contains(u[s - 1].value) { s -= 1 }
+        guard s < p else { return false }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: u[s..<p])
+        let word = String(view)
+        if abbreviations.contains(word.lowercased()) { return true }
         // A lone capital initial: "V. Zelensky", "J.-C."
-        if word.count == 1, let f = word.first, f.isUppercase { return true }
+        if p - s == 1, u[s].properties.isUppercase { return true }
         // Dotted acronyms: "U.S", "U.K", "E.U"
         if word.contains("."), word.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" }),
             word.split(separator: ".").allSatisfy({ $0.count <= 2 })

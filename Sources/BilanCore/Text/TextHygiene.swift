@@ -8,13 +8,25 @@ import Foundation
 public enum TextHygiene {
     public static func clean(_ input: String) -> String {
         var s = input
-        if s.contains("\r") {
+        if s.utf8.contains(0x0D) {
             s = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        if s.unicodeScalars.contains(where: needsWork) {
-            s = strip(s)
+        var mayNeedNFC = false
+        var dirty = false
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v < 0x80 {
+                if v < 0x20 && v != 0x0A && v != 0x09 || v == 0x7F { dirty = true }
+                continue
+            }
+            if needsWork(u) { dirty = true }
+            // Precomposed Latin and Cyrillic text is already NFC; combining marks or other scripts may not be.
+            if (0x0300...0x036F).contains(v) || (0x0483...0x0489).contains(v) || v >= 0x0590 && !(0x2000...0x206F).contains(v) {
+                mayNeedNFC = true
+            }
         }
-        return s.precomposedStringWithCanonicalMapping
+        if dirty { s = strip(s) }
+        return mayNeedNFC ? s.precomposedStringWithCanonicalMapping : s
     }
 
     /// A scalar that `clean` removes or that starts a sequence it removes.

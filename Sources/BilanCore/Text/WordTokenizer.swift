@@ -12,8 +12,9 @@ enum WordTokenizer {
     private static let upper: UInt8 = 2
     private static let letter: UInt8 = 4
 
-    /// Character classes of U+0000 ..< U+2100, computed once (Unicode property look-ups are slow).
-    private static let table: [UInt8] = (0..<0x2100).map { v in
+    /// Character classes of U+0000 ..< U+0530 (Latin, Greek, Cyrillic), computed once (Unicode
+    /// property look-ups are slow).
+    private static let table: [UInt8] = (0..<0x530).map { v in
         guard let u = Unicode.Scalar(UInt32(v)) else { return 0 }
         return classify(u)
     }
@@ -28,38 +29,52 @@ enum WordTokenizer {
     }
 
     @inline(__always) private static func flags(_ u: Unicode.Scalar) -> UInt8 {
-        u.value < 0x2100 ? table[Int(u.value)] : classify(u)
+        u.value < 0x530 ? table[Int(u.value)] : classify(u)
     }
 
     static func words(_ text: some StringProtocol) -> [Word] {
-        var out: [Word] = []
+        spans(text).map(\.word)
+    }
+
+    /// The words with where they stand in `text`.
+    static func spans<S: StringProtocol>(_ text: S) -> [(word: Word, range: Range<S.Index>)] {
+        var out: [(word: Word, range: Range<S.Index>)] = []
+        var start: S.Index? = nil
         var current = String.UnicodeScalarView()
         var firstUpper = false
         var upperCount = 0
         var letters = 0
-        func flush() {
-            guard !current.isEmpty else { return }
+        func flush(at end: S.Index) {
+            guard !current.isEmpty, let s = start else { return }
             out.append(
-                Word(folded: Folding.fold(String(current)), capitalized: firstUpper, allCaps: letters > 1 && upperCount == letters))
+                (Word(folded: Folding.fold(String(current)), capitalized: firstUpper, allCaps: letters > 1 && upperCount == letters), s..<end))
+            start = nil
             current = String.UnicodeScalarView()
             firstUpper = false
             upperCount = 0
             letters = 0
         }
-        for u in text.unicodeScalars {
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let u = scalars[i]
             let f = flags(u)
             if f & wordChar != 0 {
-                if current.isEmpty { firstUpper = f & upper != 0 }
+                if current.isEmpty {
+                    firstUpper = f & upper != 0
+                    start = i
+                }
                 if f & letter != 0 {
                     letters += 1
                     if f & upper != 0 { upperCount += 1 }
                 }
                 current.append(u)
             } else {
-                flush()
+                flush(at: i)
             }
+            i = scalars.index(after: i)
         }
-        flush()
+        flush(at: scalars.endIndex)
         return out
     }
 }

@@ -18,26 +18,8 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the database for a reading command, with the bundled sample when it holds no week.
-    /// A database that cannot be written is read as it is (or, if it does not exist, the sample
-    /// is shown from memory).
     func openForReading() throws -> Store {
-        let path = databasePath
-        do {
-            let store = try Store(path: path)
-            try store.loadSampleIfEmpty(parser: SummaryParser())
-            return store
-        } catch let e as StoreError {
-            switch e {
-            case .readOnly, .cannotOpen:
-                if FileManager.default.fileExists(atPath: path), let ro = try? Store(path: path, readOnly: true) {
-                    return ro
-                }
-                let mem = try Store()
-                try mem.loadSampleIfEmpty(parser: SummaryParser())
-                return mem
-            default: throw e
-            }
-        }
+        try Store.openForReading(path: databasePath, parser: SummaryParser())
     }
 
     func openForWriting() throws -> Store {
