@@ -80,6 +80,8 @@ enum Schema {
                 t.column("text")
                 t.column("places")
             }
+            // The index's words, for expanding prefixes into the words present.
+            try db.execute(sql: "CREATE VIRTUAL TABLE event_vocab USING fts5vocab(event_ft, 'row')")
         }
         return m
     }

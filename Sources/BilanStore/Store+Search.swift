@@ -29,7 +29,7 @@ public struct SearchRequest: Sendable, Hashable {
 
 extension Store {
     /// How many of the most recent matches a word-only search ranks by relevance.
-    static let rankingWindow = 4000
+    static let rankingWindow = 400
 
     /// Events matching a request: best first (bm25), or newest first with `.date`.
     ///
@@ -123,7 +123,7 @@ extension Store {
             let negatives = group.filter(\.negated)
             if positives.isEmpty { throw StoreError.onlyExclusions }
             var s = "(" + positives.joined(separator: " AND ") + ")"
-            for n in negatives { s += " NOT " + Store.phrase(n) }
+            for n in negatives { s += " NOT " + (try expression(n)) }
             groups.append("(" + s + ")")
         }
         return groups.joined(separator: " OR ")
@@ -133,6 +133,33 @@ extension Store {
         let body = t.words.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }.joined(separator: " ")
         let prefix = !t.quoted && (t.words.last?.count ?? 0) >= 4
         return "\"\(body)\"" + (prefix ? "*" : "")
+    }
+
+    /// A term as FTS5 syntax; a word of 4+ letters matches the words it begins (`drone` → `drone`,
+    /// `drones`). When the index holds few such words they are listed (FTS5 then seeks instead of
+    /// merging every posting list under the prefix), else a prefix query does it.
+    func expression(_ t: SearchQuery.Term) throws -> String {
+        guard !t.quoted, t.words.count == 1, let w = t.words.first, w.count >= 4,
+            let next = Store.successor(of: w)
+        else { return Store.phrase(t) }
+        let terms = try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT term FROM event_vocab WHERE term >= ? AND term < ? LIMIT 9", arguments: [w, next])
+        }
+        if terms.count > 8 { return Store.phrase(t) }
+        if terms.isEmpty { return Store.phrase(.init(words: [w], quoted: true)) }
+        let list = terms.map { Store.phrase(.init(words: [$0], quoted: true)) }
+        return list.count == 1 ? list[0] : "(" + list.joined(separator: " OR ") + ")"
+    }
+
+    /// The smallest string greater than every string starting with `w`.
+    static func successor(of w: String) -> String? {
+        var scalars = Array(w.unicodeScalars)
+        guard let last = scalars.popLast(), let bumped = Unicode.Scalar(last.value + 1) else { return nil }
+        scalars.append(bumped)
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars)
+        return String(v)
     }
 
     /// Compiles terms, reading runs of words that name a place (longest first) as that place, which
@@ -157,7 +184,7 @@ extension Store {
                     }
                     guard !names.isEmpty else { continue }
                     let literal = SearchQuery.Term(words: run.flatMap(\.words), negated: false, quoted: n > 1 || run.first!.quoted)
-                    let alternatives = [Store.phrase(literal)] + names.map { name in
+                    let alternatives = [try expression(literal)] + names.map { name in
                         "places : " + Store.phrase(.init(words: Store.nameKey(name).split(separator: " ").map(String.init), negated: false, quoted: true))
                     }
                     out.append("(" + alternatives.joined(separator: " OR ") + ")")
@@ -167,7 +194,7 @@ extension Store {
                 }
             }
             if !matched {
-                out.append(Store.phrase(terms[i]))
+                out.append(try expression(terms[i]))
                 i += 1
             }
         }
