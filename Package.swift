@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "BilanTestSupport", dependencies: ["BilanCore"], path: "Tests/BilanTestSupport"),
         .testTarget(name: "BilanCoreTests", dependencies: ["BilanCore", "BilanTestSupport"]),
         .testTarget(name: "BilanStoreTests", dependencies: ["BilanStore", "BilanCore", "BilanTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["bilan", "BilanTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -43,7 +43,9 @@ public final class Importer {
             if !FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
                 items.append((path, false, true))
             } else if isDir.boolValue {
-                items += Importer.walk(path).map { ($0.0, $0.1, false) }
+                // The database's own files are never listed, even when it lives in the folder.
+                let own = Set(["", "-wal", "-shm", "-journal"].map { Importer.canonical(store.path + $0) })
+                items += Importer.walk(path).filter { !own.contains(Importer.canonical($0.0)) }.map { ($0.0, $0.1, false) }
             } else {
                 items.append((path, true, false))
             }
@@ -144,6 +146,10 @@ public final class Importer {
         } catch let e as ParseError {
             return .done(Report(path: path, status: .rejected, detail: e.description))
         }
+    }
+
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// Files under a folder, sorted, dotfiles and dot-folders left out; `eligible` by extension.

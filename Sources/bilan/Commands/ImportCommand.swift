@@ -37,7 +37,7 @@ struct ImportCommand: ParsableCommand {
                 }
                 let w = r.week.map { "\($0.range.id) \($0.language.rawValue)" } ?? ""
                 switch r.status {
-                case .added: print(Output.safe("added      \(w)  \(r.path) (\(r.week!.eventCount) events)"))
+                case .added: print(Output.safe("added      \(w)  \(r.path) (\(Output.count(r.week!.eventCount, "event")))"))
                 case .updated:
                     print(Output.safe("updated    \(w)  \(r.path) (replaces \(r.detail ?? "an earlier version"))"))
                 case .unchanged: print(Output.safe("unchanged  \(w)  \(r.path)"))

@@ -12,7 +12,7 @@ struct ReindexCommand: ParsableCommand {
     func run() throws {
         try Output.run {
             let n = try global.openForWriting().reindex(parser: SummaryParser())
-            print("reindexed \(n) week\(n == 1 ? "" : "s") (parser version \(SummaryParser.version))")
+            print("reindexed \(Output.count(n, "week")) (parser version \(SummaryParser.version))")
         }
     }
 }

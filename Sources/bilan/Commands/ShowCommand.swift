@@ -30,7 +30,7 @@ struct ShowCommand: ParsableCommand {
             }
             let width = min(Output.terminalSize()?.cols ?? 100, 100)
             var out = Output.safe(info.title) + "\n"
-            var meta = [info.range.id, info.language.rawValue, Output.dates(info.range), "\(info.eventCount) events"]
+            var meta = [info.range.id, info.language.rawValue, Output.dates(info.range), Output.count(info.eventCount, "event")]
             if info.sample { meta.append("bundled sample") }
             out += meta.joined(separator: " · ") + "\n"
             var paragraph = -1

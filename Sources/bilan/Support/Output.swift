@@ -93,6 +93,9 @@ enum Output {
         return lines.joined(separator: "\n")
     }
 
+    /// "1 event", "15 events".
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
     static let monthsEN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// "21–25 Oct 2024", "28 Oct–1 Nov 2024", "30 Dec 2024–3 Jan 2025".

@@ -1,0 +1,116 @@
+import BilanTestSupport
+import Foundation
+import Testing
+
+/// The command-line contract, through the real `bilan` binary: exit codes, stderr sentences, JSON.
+@Suite struct CLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: String {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bilan")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside.path }
+        return TestSupport.root.appendingPathComponent(".build/debug/bilan").path
+    }
+
+    func bilan(_ args: [String], db: String, cwd: URL? = nil) throws -> Run {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLITests.binary)
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["BILAN_DB"] = db
+        p.environment = env
+        if let cwd { p.currentDirectoryURL = cwd }
+        let out = Pipe()
+        let err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func emptyDatabaseShowsTheBundledSampleFromAnyDirectory() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let r = try bilan(["weeks", "--json"], db: dir.appendingPathComponent("db.sqlite").path, cwd: dir)
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("\"id\": \"971-975\""))
+        #expect(r.stdout.contains("\"sample\": true"))
+        let show = try bilan(["show", "2024-10-23", "--json"], db: dir.appendingPathComponent("db.sqlite").path, cwd: dir)
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("\"event_count\": 15"))
+    }
+
+    @Test func importReportsEveryFileAndExitsOneOnRejects() throws {
+        let dir = TestSupport.temporaryDirectory()
+        try Data("Bilan de la semaine. Jours 978-982 de résistance\n\nPlus de 200 drones ont attaqué Kyiv.\n".utf8)
+            .write(to: dir.appendingPathComponent("good.txt"))
+        try Data("Not a title\n\nSome text.\n".utf8).write(to: dir.appendingPathComponent("bad.txt"))
+        let db = dir.appendingPathComponent("db.sqlite").path
+        let r = try bilan(["import", dir.path], db: db)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("added      978-982 fr"))
+        #expect(r.stderr.contains("bad.txt:1: the first line is not a summary title"))
+        #expect(r.stdout.contains("1 added, 0 updated, 0 unchanged, 1 rejected, 0 skipped"))
+        let again = try bilan(["import", dir.appendingPathComponent("good.txt").path], db: db)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("unchanged"))
+        let tally = try bilan(["tally", "--csv"], db: db)
+        #expect(tally.stdout.contains("978-982,fr,2024-10-28,2024-11-01,200,at_least,,,,"))
+    }
+
+    @Test func unknownFrontExitsTwoWithOneSentence() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let r = try bilan(["search", "--front", "Selydov"], db: dir.appendingPathComponent("db.sqlite").path)
+        #expect(r.status == 2)
+        #expect(r.stderr == "bilan: no place called “Selydov” in the gazetteer; did you mean “Selydove”?\n")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func searchJSONAndNoResultIsNotAnError() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let db = dir.appendingPathComponent("db.sqlite").path
+        let r = try bilan(["search", "--front", "kours", "--json"], db: db)
+        // "kours" is not a name: the picker narrows by prefix, the CLI wants a name.
+        #expect(r.status == 2)
+        let k = try bilan(["search", "quinzaine", "--json"], db: db)
+        #expect(k.status == 0)
+        #expect(k.stdout.contains("\"snippet\": \"En fin de semaine, les Forces aériennes ukrainiennes ont neutralisé une [quinzaine] de drones approchant de la capitale.\""))
+        let none = try bilan(["search", "Atlantis", "--json"], db: db)
+        #expect(none.status == 0)
+        #expect(none.stdout == "[]\n")
+    }
+
+    @Test func damagedDatabaseIsOneSentence() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let db = dir.appendingPathComponent("junk.sqlite").path
+        try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: db))
+        let r = try bilan(["weeks"], db: db)
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("bilan: \(db) is not a bilan database"))
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func textOutputCarriesNoControlCharacters() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let text = "Bilan de la semaine. Jours 985-989 de résistance\n\nUn \u{1B}]52;c;ZXZpbA==\u{07}texte \u{1B}[2Jpiégé\u{9B}31m près de Selydove \u{202E}ici.\n"
+        try Data(text.utf8).write(to: dir.appendingPathComponent("trap.txt"))
+        let db = dir.appendingPathComponent("db.sqlite").path
+        _ = try bilan(["import", dir.appendingPathComponent("trap.txt").path], db: db)
+        for args in [["show", "985"], ["search", "texte"], ["show", "985", "--json"], ["tally"]] {
+            let r = try bilan(args, db: db)
+            #expect(r.status == 0)
+            let bad = r.stdout.unicodeScalars.filter {
+                ($0.value < 0x20 && $0.value != 0x0A) || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+            }
+            #expect(bad.isEmpty, "\(args): \(bad.map { String($0.value, radix: 16) })")
+        }
+        #expect(try bilan(["show", "985"], db: db).stdout.contains("Un texte piégé près de Selydove ici."))
+    }
+}
