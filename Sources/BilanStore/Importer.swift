@@ -52,6 +52,7 @@ public final class Importer {
         }
         let batch = 64
         var start = 0
+        var seen: [String: String] = [:]  // content hash -> first path in this run
         while start < items.count {
             let slice = Array(items[start..<min(start + batch, items.count)])
             start += batch
@@ -63,7 +64,15 @@ public final class Importer {
                 } else if !item.eligible {
                     prepared.append(.done(Report(path: item.path, status: .skipped, detail: "not a .txt or .md file")))
                 } else {
-                    prepared.append(try prepare(item.path))
+                    let p = try prepare(item.path)
+                    if case .text(let path, _, let hash) = p {
+                        if let first = seen[hash] {
+                            prepared.append(.done(Report(path: path, status: .unchanged, detail: "the same text as \(first)")))
+                            continue
+                        }
+                        seen[hash] = path
+                    }
+                    prepared.append(p)
                 }
             }
             // Parse the new texts in parallel.
@@ -80,14 +89,26 @@ public final class Importer {
                     results.set(i, .failure(ParseError(source: path, "\(error)")))
                 }
             }
-            // Store in order, one transaction per file.
+            // Store the batch in one transaction, a savepoint per file; report once it is committed,
+            // so a file reported added is on disk.
+            var batchItems: [(week: Week, hash: String, source: String)] = []
+            for (i, p) in prepared.enumerated() {
+                if case .text(let path, _, let hash) = p, case .success(let week)? = results.get(i) {
+                    batchItems.append((week, hash, path))
+                }
+            }
+            var stored = try store.store(batch: batchItems).makeIterator()
             for (i, p) in prepared.enumerated() {
                 switch p {
                 case .done(let r): report(r)
-                case .text(let path, _, let hash):
+                case .text(let path, _, _):
                     switch results.get(i) {
-                    case .success(let week)?:
-                        report(Importer.report(path, try store.store(week, hash: hash, source: path)))
+                    case .success?:
+                        switch stored.next() {
+                        case .success(let outcome)?: report(Importer.report(path, outcome))
+                        case .failure(let e)?: report(Report(path: path, status: .rejected, detail: "\(path): \(e)"))
+                        case nil: report(Report(path: path, status: .rejected, detail: "\(path): not stored"))
+                        }
                     case .failure(let e)?: report(Report(path: path, status: .rejected, detail: e.description))
                     case nil: report(Report(path: path, status: .rejected, detail: "\(path): not parsed"))
                     }

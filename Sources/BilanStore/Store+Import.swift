@@ -60,7 +60,35 @@ extension Store {
 
     /// Stores a parsed week in one transaction, replacing the week of the same range and language.
     public func store(_ week: Week, hash: String, source: String, sample: Bool = false) throws -> ImportOutcome {
+        try write { db in try Store.store(db, week, hash: hash, source: source, sample: sample) }
+    }
+
+    /// Stores several parsed weeks in one transaction, each inside its own savepoint: a week is
+    /// stored whole or not at all, and a failure rolls back that week only. One commit for many
+    /// files spares the full-text index a segment flush per file.
+    public func store(batch: [(week: Week, hash: String, source: String)]) throws -> [Result<ImportOutcome, Error>] {
         try write { db in
+            batch.map { item in
+                var outcome: ImportOutcome? = nil
+                do {
+                    try db.inSavepoint {
+                        outcome = try Store.store(db, item.week, hash: item.hash, source: item.source, sample: false)
+                        return .commit
+                    }
+                    return .success(outcome!)
+                } catch {
+                    return .failure(Store.translateAny(error, path: path))
+                }
+            }
+        }
+    }
+
+    static func translateAny(_ error: Error, path: String) -> Error {
+        (error as? DatabaseError).map { translate($0, path: path) } ?? error
+    }
+
+    static func store(_ db: Database, _ week: Week, hash: String, source: String, sample: Bool) throws -> ImportOutcome {
+        do {
             let previous = try Row.fetchOne(
                 db, sql: "SELECT id, source FROM week WHERE first_day = ? AND last_day = ? AND language = ?",
                 arguments: [week.range.first, week.range.last, week.language.rawValue])

@@ -22,7 +22,9 @@ public final class Store: Sendable {
         config.readonly = readOnly
         config.prepareDatabase { db in
             if !db.configuration.readonly {
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // WAL with NORMAL sync: a commit is durable at the next checkpoint, never torn. A
+                // larger page cache keeps a batch of imported weeks from spilling mid-transaction.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY")
             }
         }
         if !readOnly {
