@@ -1,7 +1,7 @@
 import BilanCore
 import Foundation
 
-/// Imports files and folders into a store: each file one transaction, every file reported.
+/// Imports files and folders into a store: each file stored whole or not at all, every file reported.
 public final class Importer {
     /// One line of the import report.
     public struct Report: Sendable {
@@ -33,8 +33,9 @@ public final class Importer {
 
     /// Imports every path (files, or folders read recursively), calling `report` after each file.
     ///
-    /// Files are read and parsed in batches on every core, then stored one transaction per file in
-    /// the order given; a file that fails never stops the others.
+    /// Files are read and parsed in batches of 64 on every core, then stored in the order given in
+    /// one transaction per batch with a savepoint per file (see `Store.store(batch:)`); a file that
+    /// fails never stops the others, and a file is reported once its batch is committed.
     public func run(_ paths: [String], report: (Report) -> Void) throws {
         if try store.needsReindex() { try store.reindex(parser: sharedParser()) }
         var items: [(path: String, eligible: Bool, missing: Bool)] = []
@@ -52,7 +53,9 @@ public final class Importer {
         }
         let batch = 64
         var start = 0
-        var seen: [String: String] = [:]  // content hash -> first path in this run
+        // Files with the same bytes as an earlier file of this run get its outcome.
+        var firstOfHash: [String: String] = [:]  // content hash -> first path
+        var outcomeOfHash: [String: Report] = [:]  // content hash -> that file's report
         while start < items.count {
             let slice = Array(items[start..<min(start + batch, items.count)])
             start += batch
@@ -66,11 +69,11 @@ public final class Importer {
                 } else {
                     let p = try prepare(item.path)
                     if case .text(let path, _, let hash) = p {
-                        if let first = seen[hash] {
-                            prepared.append(.done(Report(path: path, status: .unchanged, detail: "the same text as \(first)")))
+                        if firstOfHash[hash] != nil {
+                            prepared.append(.duplicate(path: path, hash: hash))
                             continue
                         }
-                        seen[hash] = path
+                        firstOfHash[hash] = path
                     }
                     prepared.append(p)
                 }
@@ -101,24 +104,42 @@ public final class Importer {
             for (i, p) in prepared.enumerated() {
                 switch p {
                 case .done(let r): report(r)
-                case .text(let path, _, _):
+                case .duplicate(let path, let hash):
+                    report(Importer.duplicate(of: outcomeOfHash[hash], path: path, first: firstOfHash[hash] ?? ""))
+                case .text(let path, _, let hash):
+                    let r: Report
                     switch results.get(i) {
                     case .success?:
                         switch stored.next() {
-                        case .success(let outcome)?: report(Importer.report(path, outcome))
-                        case .failure(let e)?: report(Report(path: path, status: .rejected, detail: "\(path): \(e)"))
-                        case nil: report(Report(path: path, status: .rejected, detail: "\(path): not stored"))
+                        case .success(let outcome)?: r = Importer.report(path, outcome)
+                        case .failure(let e)?: r = Report(path: path, status: .rejected, detail: "\(path): \(e)")
+                        case nil: r = Report(path: path, status: .rejected, detail: "\(path): not stored")
                         }
-                    case .failure(let e)?: report(Report(path: path, status: .rejected, detail: e.description))
-                    case nil: report(Report(path: path, status: .rejected, detail: "\(path): not parsed"))
+                    case .failure(let e)?: r = Report(path: path, status: .rejected, detail: e.description)
+                    case nil: r = Report(path: path, status: .rejected, detail: "\(path): not parsed")
                     }
+                    outcomeOfHash[hash] = r
+                    report(r)
                 }
             }
         }
     }
 
+    /// A file with the same bytes as `first`: rejected for the same reason, else unchanged.
+    static func duplicate(of firstReport: Report?, path: String, first: String) -> Report {
+        guard let f = firstReport else {
+            return Report(path: path, status: .rejected, detail: "\(path): the same text as \(first), which was not imported")
+        }
+        if f.status == .rejected {
+            let reason = f.detail.map { $0.hasPrefix(first) ? path + $0.dropFirst(first.count) : $0 } ?? ""
+            return Report(path: path, status: .rejected, detail: reason)
+        }
+        return Report(path: path, status: .unchanged, week: f.week, detail: "the same text as \(first)")
+    }
+
     enum Prepared: Sendable {
         case done(Report)
+        case duplicate(path: String, hash: String)
         case text(path: String, text: String, hash: String)
     }
 

@@ -158,12 +158,17 @@ extension Store {
     /// Loads the bundled sample when the database holds no week; returns whether it did.
     @discardableResult
     public func loadSampleIfEmpty(parser: @autoclosure () -> SummaryParser) throws -> Bool {
-        guard try weekCount() == 0 else { return false }
+        guard try isEmpty() else { return false }
         let p = parser()
-        for file in SampleData.files {
-            _ = try importText(file.text, source: Store.sampleSource(file.name), parser: p, sample: true)
+        let weeks = try SampleData.files.map { file in
+            (week: try p.parse(file.text, source: file.name), hash: ContentHash.of(file.text), source: Store.sampleSource(file.name))
         }
-        return true
+        // Checked again inside the transaction: an import that committed meanwhile wins.
+        return try write { db in
+            guard try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM week)") ?? false) else { return false }
+            for w in weeks { try Store.insert(db, week: w.week, hash: w.hash, source: w.source, sample: true) }
+            return true
+        }
     }
 
     /// Whether some stored week was parsed by an older parser (then `reindex` is due).

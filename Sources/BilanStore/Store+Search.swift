@@ -36,6 +36,8 @@ extension Store {
     /// The ranking runs on the full-text index alone and only the page of results is joined to
     /// events and weeks, so a word found in most sentences costs little more than a rare one.
     public func search(_ request: SearchRequest) throws -> [SearchHit] {
+        // Something was typed but none of it is a word: nothing can match it.
+        if request.query.isEmpty && request.query.typed { return [] }
         let match = try ftsExpression(for: request.query)
         var filters: [String] = []
         var args: [(any DatabaseValueConvertible)?] = []
@@ -135,21 +137,43 @@ extension Store {
         return "\"\(body)\"" + (prefix ? "*" : "")
     }
 
-    /// A term as FTS5 syntax; a word of 4+ letters matches the words it begins (`drone` → `drone`,
-    /// `drones`). When the index holds few such words they are listed (FTS5 then seeks instead of
-    /// merging every posting list under the prefix), else a prefix query does it.
+    /// A term as FTS5 syntax, matched in the sentence text (place names have their own column).
+    ///
+    /// A word of 4+ letters matches the words it begins (`drone` → `drone`, `drones`): when the
+    /// index holds few such words they are listed (FTS5 then seeks instead of merging every posting
+    /// list under the prefix), else a prefix query does it. Words folded with "oe"/"ae" also match
+    /// "œ"/"æ" as the index keeps them ("manoeuvres" finds "manœuvres").
     func expression(_ t: SearchQuery.Term) throws -> String {
+        var alternatives: [String] = []
+        for words in Store.spellings(t.words) {
+            for a in try prefixAlternatives(SearchQuery.Term(words: words, quoted: t.quoted)) where !alternatives.contains(a) {
+                alternatives.append(a)
+            }
+        }
+        let inText = alternatives.map { "text : " + $0 }
+        return inText.count == 1 ? inText[0] : "(" + inText.joined(separator: " OR ") + ")"
+    }
+
+    /// The term's words as folded, and with "oe"/"ae" written "œ"/"æ", as the index may hold them.
+    static func spellings(_ words: [String]) -> [[String]] {
+        var out = [words]
+        for (plain, ligature) in [("oe", "œ"), ("ae", "æ")] where words.contains(where: { $0.contains(plain) }) {
+            out.append(words.map { $0.replacingOccurrences(of: plain, with: ligature) })
+        }
+        return out
+    }
+
+    func prefixAlternatives(_ t: SearchQuery.Term) throws -> [String] {
         guard !t.quoted, t.words.count == 1, let w = t.words.first, w.count >= 4,
             let next = Store.successor(of: w)
-        else { return Store.phrase(t) }
+        else { return [Store.phrase(t)] }
         let terms = try read { db in
             try String.fetchAll(
                 db, sql: "SELECT term FROM event_vocab WHERE term >= ? AND term < ? LIMIT 9", arguments: [w, next])
         }
-        if terms.count > 8 { return Store.phrase(t) }
-        if terms.isEmpty { return Store.phrase(.init(words: [w], quoted: true)) }
-        let list = terms.map { Store.phrase(.init(words: [$0], quoted: true)) }
-        return list.count == 1 ? list[0] : "(" + list.joined(separator: " OR ") + ")"
+        if terms.count > 8 { return [Store.phrase(t)] }
+        if terms.isEmpty { return [Store.phrase(.init(words: [w], quoted: true))] }
+        return terms.map { Store.phrase(.init(words: [$0], quoted: true)) }
     }
 
     /// The smallest string greater than every string starting with `w`.

@@ -45,9 +45,7 @@ public final class Store: Sendable {
                 self.writer = queue
                 try Store.checkSchema(queue, path: path)
             } else {
-                let pool = try DatabasePool(path: path, configuration: config)
-                self.writer = pool
-                try Store.migrate(pool)
+                self.writer = try Store.openAndMigrate(path: path, configuration: config)
             }
         } catch let e as DatabaseError {
             throw Store.translate(e, path: path)
@@ -59,7 +57,7 @@ public final class Store: Sendable {
     /// is, or to the sample in memory, when the file cannot be written.
     public static func openForReading(path: String, parser: @autoclosure () -> SummaryParser) throws -> Store {
         if FileManager.default.fileExists(atPath: path),
-            let ro = try? Store(path: path, readOnly: true), (try? ro.weekCount()) ?? 0 > 0
+            let ro = try? Store(path: path, readOnly: true), (try? ro.isEmpty()) == false
         {
             return ro
         }
@@ -87,6 +85,26 @@ public final class Store: Sendable {
         let queue = try DatabaseQueue()
         self.writer = queue
         try Store.migrate(queue)
+    }
+
+    /// Opens a pool and brings the schema up to date. Two processes creating the same new file at
+    /// once race on WAL setup and on the migration: the loser waits for the winner and tries again.
+    static func openAndMigrate(path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try migrate(pool)
+                return pool
+            } catch let e as DatabaseError
+                where attempt < 30
+                && (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED
+                    || (e.message ?? "").contains("already exists"))
+            {
+                attempt += 1
+                usleep(100_000)
+            }
+        }
     }
 
     static func migrate(_ w: any DatabaseWriter) throws {
@@ -126,6 +144,11 @@ public final class Store: Sendable {
     // MARK: Weeks
 
     /// How many weeks are stored.
+    /// Whether no week is stored.
+    public func isEmpty() throws -> Bool {
+        try read { db in try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM week)") ?? false) }
+    }
+
     public func weekCount() throws -> Int {
         try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM week INDEXED BY week_hash") ?? 0 }
     }

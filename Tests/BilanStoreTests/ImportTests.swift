@@ -134,4 +134,23 @@ import Testing
         #expect(try store.week(.latest, language: .en).info.language == .en)
         #expect(throws: StoreError.self) { try store.week(.day(985)) }
     }
+
+    @Test func ligaturesAreFoundSpelledEitherWay() throws {
+        let store = try Store()
+        _ = try store.importText(
+            "Bilan de la semaine. Jours 978-982 de résistance\n\nLes manœuvres russes. Le cœur de Kyiv.\n", source: "x.txt",
+            parser: TestSupport.parser)
+        for q in ["manoeuvres", "manœuvres", "MANOEUVRE", "coeur", "cœur"] {
+            #expect(try store.search(SearchRequest(query: SearchQuery(q))).count == 1, "\(q)")
+        }
+        let hit = try store.search(SearchRequest(query: SearchQuery("manoeuvre"))).first
+        #expect(hit?.snippet == "Les [manœuvres] russes.")
+    }
+
+    @Test func placeNamesAreNotPlainWords() throws {
+        let store = try Store()
+        try store.loadSampleIfEmpty(parser: TestSupport.parser)
+        // "Oblast" is only in the canonical place names, never in the sample's text.
+        #expect(try store.search(SearchRequest(query: SearchQuery("oblast"))).isEmpty)
+    }
 }

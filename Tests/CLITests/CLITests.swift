@@ -113,4 +113,30 @@ import Testing
         }
         #expect(try bilan(["show", "985"], db: db).stdout.contains("Un texte piégé près de Selydove ici."))
     }
+
+    @Test func excludedWordsAsSeparateArgumentsAndUnsearchableQueries() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let db = dir.appendingPathComponent("db.sqlite").path
+        let r = try bilan(["search", "drones", "-capitale", "--json"], db: db)
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("plus d’une centaine de [drones]"))
+        #expect(!r.stdout.contains("quinzaine"))
+        for q in ["!!!", "OR", "\"\""] {
+            let none = try bilan(["search", q, "--json"], db: db)
+            #expect(none.status == 0)
+            #expect(none.stdout == "[]\n", "\(q)")
+        }
+    }
+
+    @Test func aCopyOfARejectedFileIsRejectedToo() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let bad = Data("Not a title\n\nText.\n".utf8)
+        try bad.write(to: dir.appendingPathComponent("a.txt"))
+        try bad.write(to: dir.appendingPathComponent("b.txt"))
+        let r = try bilan(["import", dir.path], db: dir.appendingPathComponent("db.sqlite").path)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("a.txt:1: the first line is not a summary title"))
+        #expect(r.stderr.contains("b.txt:1: the first line is not a summary title"))
+        #expect(r.stdout.contains("0 added, 0 updated, 0 unchanged, 2 rejected, 0 skipped"))
+    }
 }

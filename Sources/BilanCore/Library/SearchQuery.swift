@@ -20,10 +20,13 @@ public struct SearchQuery: Sendable, Hashable {
     }
 
     public var groups: [[Term]]
+    /// The reader typed something (even if no word of it can be searched: "!!!", "OR").
+    public var typed: Bool
 
     public var isEmpty: Bool { groups.allSatisfy(\.isEmpty) }
 
     public init(_ text: String) {
+        typed = text.contains { !$0.isWhitespace }
         var groups: [[Term]] = [[]]
         let chars = Array(text)
         var i = 0

@@ -10,7 +10,8 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Folders are read recursively for .txt and .md files (dotfiles skipped, other files listed as \
             skipped). A week is keyed by its day range and language: a different file for the same week \
-            replaces it and says so; a file imported before is "unchanged". Each file is one transaction. \
+            replaces it and says so; a file imported before is "unchanged". Each file is stored whole or not at all \
+            (a savepoint per file, a transaction per batch of 64), and reported once it is committed. \
             Prints one line per file; exits 1 when any file was rejected (the others are still imported).
             """)
 

@@ -15,7 +15,8 @@ struct SearchCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Words to look for (optional with --front).") var query: [String] = []
+    @Argument(parsing: .allUnrecognized, help: "Words to look for (optional with --front); -word excludes.")
+    var query: [String] = []
     @Option(name: .long, help: ArgumentHelp("A place or region; repeatable.", valueName: "name")) var front: [String] = []
     @Option(name: .long, help: ArgumentHelp("Only this week.", valueName: "week")) var week: String?
     @Option(name: .long, help: "fr or en.") var lang: Language?
@@ -25,7 +26,7 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         if let week, WeekRef(week) == nil {
-            throw ValidationError("--week “\(week)” is not a week: give a range (971-975), a day (973), a date or latest")
+            throw ValidationError("--week “\(Output.safe(week))” is not a week: give a range (971-975), a day (973), a date or latest")
         }
         guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
     }

@@ -56,8 +56,10 @@ enum Output {
         let pipe = Pipe()
         p.standardInput = pipe
         do {
+            // A reader who quits the pager early closes the pipe: that is not an error.
+            signal(SIGPIPE, SIG_IGN)
             try p.run()
-            pipe.fileHandleForWriting.write(Data(text.utf8))
+            try? pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
             try? pipe.fileHandleForWriting.close()
             p.waitUntilExit()
         } catch {
