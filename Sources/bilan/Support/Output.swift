@@ -50,21 +50,44 @@ enum Output {
         }
         let env = ProcessInfo.processInfo.environment
         let pager = env["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", pager]
-        let pipe = Pipe()
-        p.standardInput = pipe
-        do {
-            // A reader who quits the pager early closes the pipe: that is not an error.
-            signal(SIGPIPE, SIG_IGN)
-            try p.run()
-            try? pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-            try? pipe.fileHandleForWriting.close()
-            p.waitUntilExit()
-        } catch {
+        // posix_spawn, not Foundation's Process: the pager must stay in our session to read keys
+        // from the terminal (Process starts children in a new session, and less then quits at once).
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else {
             print(text)
+            return
         }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+        let argv: [UnsafeMutablePointer<CChar>?] = (["/bin/sh", "-c", pager] as [String]).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ) == 0 else {
+            close(fds[0])
+            close(fds[1])
+            print(text)
+            return
+        }
+        close(fds[0])
+        // A reader who quits the pager early closes the pipe: that is not an error. Ctrl-C belongs to
+        // the pager while it runs.
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGINT, SIG_IGN)
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            offset += n
+        }
+        close(fds[1])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        signal(SIGINT, SIG_DFL)
     }
 
     /// Left-aligned columns separated by two spaces, by display width.
