@@ -32,14 +32,15 @@ public enum TitleParser {
     public static func parse(_ title: String) -> ParsedTitle? {
         var t = Folding.fold(title).trimmingSpaces()
         while t.hasPrefix("#") { t = String(t.dropFirst()).trimmingSpaces() }
-        if let (r, _) = match(frWeekly, t), let rr = r { return ParsedTitle(range: rr, language: .fr, daily: rr.first == rr.last) }
-        if let (r, _) = match(frBare, t), let rr = r { return ParsedTitle(range: rr, language: .fr, daily: rr.first == rr.last) }
-        if let (r, _) = match(enWeekly, t), let rr = r { return ParsedTitle(range: rr, language: .en, daily: rr.first == rr.last) }
-        if let (r, _) = match(enDaily, t), let rr = r { return ParsedTitle(range: rr, language: .en, daily: rr.first == rr.last) }
+        for (re, language) in [(frWeekly, Language.fr), (frBare, .fr), (enWeekly, .en), (enDaily, .en)] {
+            if let r = range(re, t) { return ParsedTitle(range: r, language: language, daily: r.first == r.last) }
+        }
         return nil
     }
 
-    private static func match(_ re: NSRegularExpression, _ t: String) -> (DayRange?, Void)? {
+    /// The day range a title form's pattern reads in `t`; nil when it does not match or the range is
+    /// impossible (backwards, over a month, day 0).
+    private static func range(_ re: NSRegularExpression, _ t: String) -> DayRange? {
         let ns = t as NSString
         guard let m = re.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) else { return nil }
         var numbers: [Int] = []
@@ -49,10 +50,10 @@ public enum TitleParser {
             let s = ns.substring(with: r)
             if let n = parseNumber(s) { numbers.append(n) }
         }
-        guard let first = numbers.first else { return (nil, ()) }
+        guard let first = numbers.first else { return nil }
         let last = numbers.count > 1 ? numbers[1] : first
-        guard first >= 1, last >= first, last - first <= 31, last < 100_000 else { return (nil, ()) }
-        return (DayRange(first: first, last: last), ())
+        guard first >= 1, last >= first, last - first <= 31, last < 100_000 else { return nil }
+        return DayRange(first: first, last: last)
     }
 
     /// Digits with optional thousands separators (`1,027`, `1 027`, `1.027`); nil for words.
