@@ -53,13 +53,16 @@ public final class Store: Sendable {
     }
 
     /// Opens an existing, up-to-date database read-only when it holds weeks; otherwise opens it for
-    /// writing (creating, migrating, and loading the bundled sample). Falls back to reading as it
-    /// is, or to the sample in memory, when the file cannot be written.
-    public static func openForReading(path: String, parser: @autoclosure () -> SummaryParser) throws -> Store {
-        if FileManager.default.fileExists(atPath: path),
-            let ro = try? Store(path: path, readOnly: true), (try? ro.isEmpty()) == false
-        {
-            return ro
+    /// writing (creating, migrating, and loading the bundled sample). A database that cannot be
+    /// written is read as it is. Only when `memoryFallback` (the default location, not one the reader
+    /// named) cannot be created at all is the sample shown from memory.
+    public static func openForReading(
+        path: String, memoryFallback: Bool = false, parser: @autoclosure () -> SummaryParser
+    ) throws -> Store {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+            if isDir.boolValue { throw StoreError.cannotOpen(path: path, reason: "it is a folder, not a database file") }
+            if let ro = try? Store(path: path, readOnly: true), (try? ro.isEmpty()) == false { return ro }
         }
         do {
             let store = try Store(path: path)
@@ -71,6 +74,7 @@ public final class Store: Sendable {
                 if FileManager.default.fileExists(atPath: path), let ro = try? Store(path: path, readOnly: true) {
                     return ro
                 }
+                guard memoryFallback else { throw e }
                 let mem = try Store()
                 try mem.loadSampleIfEmpty(parser: parser())
                 return mem

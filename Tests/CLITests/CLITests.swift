@@ -139,4 +139,11 @@ import Testing
         #expect(r.stderr.contains("b.txt:1: the first line is not a summary title"))
         #expect(r.stdout.contains("0 added, 0 updated, 0 unchanged, 2 rejected, 0 skipped"))
     }
+
+    @Test func aFolderAsDatabaseIsAnError() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let r = try bilan(["weeks"], db: dir.path)
+        #expect(r.status == 1)
+        #expect(r.stderr == "bilan: cannot open the database \(dir.path): it is a folder, not a database file\n")
+    }
 }

@@ -149,6 +149,8 @@ oblast:ru-perm	Perm Krai	oblast		RU		58.0105	56.2502		RU.90	Perm|Пермь	Perm
 oblast:ru-krasnoyarsk	Krasnoyarsk Krai	oblast		RU		56.0374	92.9314		RU.91	Krasnoyarsk|Krasnoïarsk|Красноярск	Krasnoyarsky Krai|Красноярский край
 oblast:ru-kamchatka	Kamchatka Krai	oblast		RU		53.0639	158.6275		RU.92	Kamchatka|Kamtchatka|Камчатка	Kamchatka|Kamtchatka|Камчатка|Камчатский край
 oblast:ru-zabaykalsky	Zabaykalsky Krai	oblast		RU		52.0431	113.4917		RU.93	Zabaykalsky|Zabaïkalié|Забайкалье	Transbaikalia|Transbaïkalie|Забайкальский край|Забайкалье
+# GeoNames says Kherson has 66,000 people; it had about 280,000 before the invasion.
+gn:706448		city						279131			Kherson|Херсон
 gn:703448											Kiev|Kyïv|Kiew|la capitale|the capital|Київ|Киев
 gn:703656	Kupiansk				1						Koupiansk|Koupyansk|Kupyansk|Kupjansk|Куп’янськ|Купянск
 gn:703652	Kupiansk-Vuzlovyi				1						Koupiansk-Vouzlovyi|Kupyansk-Vuzlovyi|Kupyansk-Uzlovoy|Куп’янськ-Вузловий|Купянск-Узловой

@@ -19,7 +19,9 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the database for a reading command, with the bundled sample when it holds no week.
     func openForReading() throws -> Store {
-        try Store.openForReading(path: databasePath, parser: SummaryParser())
+        let env = ProcessInfo.processInfo.environment["BILAN_DB"] ?? ""
+        let named = !(db ?? "").isEmpty || !env.isEmpty
+        return try Store.openForReading(path: databasePath, memoryFallback: !named, parser: SummaryParser())
     }
 
     func openForWriting() throws -> Store {
