@@ -17,7 +17,10 @@ let package = Package(
         .target(name: "BilanCore"),
         .target(
             name: "BilanStore",
-            dependencies: ["BilanCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "BilanCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .executableTarget(
             name: "bilan",

@@ -56,6 +56,7 @@ public final class Importer {
         // Files with the same bytes as an earlier file of this run get its outcome.
         var firstOfHash: [String: String] = [:]  // content hash -> first path
         var outcomeOfHash: [String: Report] = [:]  // content hash -> that file's report
+        var pending: ParsingBatch? = nil
         while start < items.count {
             let slice = Array(items[start..<min(start + batch, items.count)])
             start += batch
@@ -78,49 +79,81 @@ public final class Importer {
                     prepared.append(p)
                 }
             }
-            // Parse the new texts in parallel.
-            let parser = sharedParser()
+            // Parse this batch on the other threads while the previous one is being stored.
+            let parsing = ParsingBatch(prepared: prepared, parser: sharedParser())
+            if let previous = pending { try storeAndReport(previous, &outcomeOfHash, firstOfHash, report) }
+            pending = parsing
+        }
+        if let last = pending { try storeAndReport(last, &outcomeOfHash, firstOfHash, report) }
+    }
+
+    /// A batch of prepared files being parsed in the background, on every core.
+    final class ParsingBatch: @unchecked Sendable {
+        let prepared: [Prepared]
+        private let results: ParseResults
+        private let done = DispatchGroup()
+
+        init(prepared: [Prepared], parser: SummaryParser) {
+            self.prepared = prepared
             let results = ParseResults(count: prepared.count)
-            let work = prepared
-            DispatchQueue.concurrentPerform(iterations: work.count) { i in
-                guard case .text(let path, let text, _) = work[i] else { return }
-                do {
-                    results.set(i, .success(try parser.parse(text, source: path)))
-                } catch let e as ParseError {
-                    results.set(i, .failure(e))
-                } catch {
-                    results.set(i, .failure(ParseError(source: path, "\(error)")))
-                }
-            }
-            // Store the batch in one transaction, a savepoint per file; report once it is committed,
-            // so a file reported added is on disk.
-            var batchItems: [(week: Week, hash: String, source: String)] = []
-            for (i, p) in prepared.enumerated() {
-                if case .text(let path, _, let hash) = p, case .success(let week)? = results.get(i) {
-                    batchItems.append((week, hash, path))
-                }
-            }
-            var stored = try store.store(batch: batchItems).makeIterator()
-            for (i, p) in prepared.enumerated() {
-                switch p {
-                case .done(let r): report(r)
-                case .duplicate(let path, let hash):
-                    report(Importer.duplicate(of: outcomeOfHash[hash], path: path, first: firstOfHash[hash] ?? ""))
-                case .text(let path, _, let hash):
-                    let r: Report
-                    switch results.get(i) {
-                    case .success?:
-                        switch stored.next() {
-                        case .success(let outcome)?: r = Importer.report(path, outcome)
-                        case .failure(let e)?: r = Report(path: path, status: .rejected, detail: "\(path): \(e)")
-                        case nil: r = Report(path: path, status: .rejected, detail: "\(path): not stored")
-                        }
-                    case .failure(let e)?: r = Report(path: path, status: .rejected, detail: e.description)
-                    case nil: r = Report(path: path, status: .rejected, detail: "\(path): not parsed")
+            self.results = results
+            done.enter()
+            DispatchQueue.global().async { [done] in
+                DispatchQueue.concurrentPerform(iterations: prepared.count) { i in
+                    guard case .text(let path, let text, _) = prepared[i] else { return }
+                    do {
+                        results.set(i, .success(try parser.parse(text, source: path)))
+                    } catch let e as ParseError {
+                        results.set(i, .failure(e))
+                    } catch {
+                        results.set(i, .failure(ParseError(source: path, "\(error)")))
                     }
-                    outcomeOfHash[hash] = r
-                    report(r)
                 }
+                done.leave()
+            }
+        }
+
+        /// The parse results, once every file of the batch is parsed.
+        func wait() -> ParseResults {
+            done.wait()
+            return results
+        }
+    }
+
+    /// Stores a parsed batch in one transaction, a savepoint per file, and reports each file once
+    /// the batch is committed, so a file reported added is on disk.
+    private func storeAndReport(
+        _ batch: ParsingBatch, _ outcomeOfHash: inout [String: Report], _ firstOfHash: [String: String],
+        _ report: (Report) -> Void
+    ) throws {
+        let results = batch.wait()
+        let prepared = batch.prepared
+        var batchItems: [(week: Week, hash: String, source: String)] = []
+        for (i, p) in prepared.enumerated() {
+            if case .text(let path, _, let hash) = p, case .success(let week)? = results.get(i) {
+                batchItems.append((week, hash, path))
+            }
+        }
+        var stored = try store.store(batch: batchItems).makeIterator()
+        for (i, p) in prepared.enumerated() {
+            switch p {
+            case .done(let r): report(r)
+            case .duplicate(let path, let hash):
+                report(Importer.duplicate(of: outcomeOfHash[hash], path: path, first: firstOfHash[hash] ?? ""))
+            case .text(let path, _, let hash):
+                let r: Report
+                switch results.get(i) {
+                case .success?:
+                    switch stored.next() {
+                    case .success(let outcome)?: r = Importer.report(path, outcome)
+                    case .failure(let e)?: r = Report(path: path, status: .rejected, detail: "\(path): \(e)")
+                    case nil: r = Report(path: path, status: .rejected, detail: "\(path): not stored")
+                    }
+                case .failure(let e)?: r = Report(path: path, status: .rejected, detail: e.description)
+                case nil: r = Report(path: path, status: .rejected, detail: "\(path): not parsed")
+                }
+                outcomeOfHash[hash] = r
+                report(r)
             }
         }
     }

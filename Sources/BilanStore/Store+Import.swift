@@ -128,31 +128,51 @@ extension Store {
                 importTimestamp,
             ])
         let weekID = db.lastInsertedRowID
-        let insertEvent = try db.cachedStatement(
-            sql: """
-                INSERT INTO event(week_id, paragraph, idx, text, heading, part_of_week, date, places, place_ids)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        let insertPlace = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_place(place_id, event_id) VALUES (?, ?)")
-        let insertFigure = try db.cachedStatement(
-            sql: """
-                INSERT INTO figure(week_id, event_id, value, qualifier, role, weapon, phrase, whole_week, occasion)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        let insertEvent = try RawStatement(
+            db,
+            """
+            INSERT INTO event(week_id, paragraph, idx, text, heading, part_of_week, date, places, place_ids)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertPlace = try RawStatement(db, "INSERT OR IGNORE INTO event_place(place_id, event_id) VALUES (?, ?)")
+        let insertFigure = try RawStatement(
+            db,
+            """
+            INSERT INTO figure(week_id, event_id, value, qualifier, role, weapon, phrase, whole_week, occasion)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for e in week.events {
-            try insertEvent.execute(arguments: [
-                weekID, e.paragraph, e.index, e.text, e.heading, e.partOfWeek?.rawValue, e.date?.iso,
-                e.places.joined(separator: "; "), e.placeIDs.joined(separator: " "),
-            ])
-            let eventID = db.lastInsertedRowID
-            for id in e.placeIDs { try insertPlace.execute(arguments: [id, eventID]) }
+            insertEvent.bind(1, weekID)
+            insertEvent.bind(2, e.paragraph)
+            insertEvent.bind(3, e.index)
+            insertEvent.bind(4, e.text)
+            insertEvent.bind(5, e.heading)
+            insertEvent.bind(6, e.partOfWeek?.rawValue)
+            insertEvent.bind(7, e.date?.iso)
+            insertEvent.bind(8, e.places.joined(separator: "; "))
+            insertEvent.bind(9, e.placeIDs.joined(separator: " "))
+            let eventID = try insertEvent.run()
+            for id in e.placeIDs {
+                insertPlace.bind(1, id)
+                insertPlace.bind(2, eventID)
+                try insertPlace.run()
+            }
             for f in e.figures {
-                try insertFigure.execute(arguments: [
-                    weekID, eventID, f.value, f.qualifier.rawValue, f.role.rawValue, f.weapon, f.phrase, f.wholeWeek,
-                    f.occasion,
-                ])
+                insertFigure.bind(1, weekID)
+                insertFigure.bind(2, eventID)
+                insertFigure.bind(3, f.value)
+                insertFigure.bind(4, f.qualifier.rawValue)
+                insertFigure.bind(5, f.role.rawValue)
+                insertFigure.bind(6, f.weapon)
+                insertFigure.bind(7, f.phrase)
+                insertFigure.bind(8, f.wholeWeek)
+                insertFigure.bind(9, f.occasion)
+                try insertFigure.run()
             }
         }
+        try db.execute(
+            sql: "INSERT INTO event_ft(rowid, text, places) SELECT id, text, places FROM event WHERE week_id = ?",
+            arguments: [weekID])
     }
 
     /// Loads the bundled sample when the database holds no week; returns whether it did.
