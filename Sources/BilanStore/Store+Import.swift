@@ -88,19 +88,17 @@ extension Store {
     }
 
     static func store(_ db: Database, _ week: Week, hash: String, source: String, sample: Bool) throws -> ImportOutcome {
-        do {
-            let previous = try Row.fetchOne(
-                db, sql: "SELECT id, source FROM week WHERE first_day = ? AND last_day = ? AND language = ?",
-                arguments: [week.range.first, week.range.last, week.language.rawValue])
-            if let previous { try Store.deleteWeek(db, id: previous["id"]) }
-            if !sample { try Store.dropSample(db) }
-            try Store.insert(db, week: week, hash: hash, source: source, sample: sample)
-            let info = WeekInfo(
-                range: week.range, language: week.language, title: week.title, eventCount: week.events.count,
-                source: source, sample: sample)
-            if let previous { return .updated(info, previousSource: previous["source"]) }
-            return .added(info)
-        }
+        let previous = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, source FROM week WHERE first_day = ? AND last_day = ? AND language = ?"),
+            arguments: [week.range.first, week.range.last, week.language.rawValue])
+        if let previous { try Store.deleteWeek(db, id: previous["id"]) }
+        if !sample { try Store.dropSample(db) }
+        try Store.insert(db, week: week, hash: hash, source: source, sample: sample)
+        let info = WeekInfo(
+            range: week.range, language: week.language, title: week.title, eventCount: week.events.count,
+            source: source, sample: sample)
+        if let previous { return .updated(info, previousSource: previous["source"]) }
+        return .added(info)
     }
 
     func hasSample() throws -> Bool {
@@ -110,24 +108,33 @@ extension Store {
     }
 
     static func dropSample(_ db: Database) throws {
-        for id in try Int64.fetchAll(db, sql: "SELECT id FROM week INDEXED BY week_sample WHERE sample = 1") {
+        for id in try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM week INDEXED BY week_sample WHERE sample = 1")) {
             try deleteWeek(db, id: id)
         }
     }
 
     static func insert(_ db: Database, week: Week, hash: String, source: String?, sample: Bool) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO week(first_day, last_day, language, title, start_date, end_date, source, content_hash,
-                    body, sample, event_count, parser_version, imported_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                week.range.first, week.range.last, week.language.rawValue, week.title, week.range.startDate.iso,
-                week.range.endDate.iso, source, hash, week.text, sample, week.events.count, SummaryParser.version,
-                importTimestamp,
-            ])
-        let weekID = db.lastInsertedRowID
+        let insertWeek = try RawStatement(
+            db,
+            """
+            INSERT INTO week(first_day, last_day, language, title, start_date, end_date, source, content_hash,
+                body, sample, event_count, parser_version, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertWeek.bind(1, week.range.first)
+        insertWeek.bind(2, week.range.last)
+        insertWeek.bind(3, week.language.rawValue)
+        insertWeek.bind(4, week.title)
+        insertWeek.bind(5, week.range.startDate.iso)
+        insertWeek.bind(6, week.range.endDate.iso)
+        insertWeek.bind(7, source)
+        insertWeek.bind(8, hash)
+        insertWeek.bind(9, week.text)
+        insertWeek.bind(10, sample)
+        insertWeek.bind(11, week.events.count)
+        insertWeek.bind(12, SummaryParser.version)
+        insertWeek.bind(13, importTimestamp)
+        let weekID = try insertWeek.run()
         let insertEvent = try RawStatement(
             db,
             """
@@ -170,9 +177,8 @@ extension Store {
                 try insertFigure.run()
             }
         }
-        try db.execute(
-            sql: "INSERT INTO event_ft(rowid, text, places) SELECT id, text, places FROM event WHERE week_id = ?",
-            arguments: [weekID])
+        try db.cachedStatement(sql: "INSERT INTO event_ft(rowid, text, places) SELECT id, text, places FROM event WHERE week_id = ?")
+            .execute(arguments: [weekID])
     }
 
     /// Loads the bundled sample when the database holds no week; returns whether it did.

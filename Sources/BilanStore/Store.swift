@@ -275,11 +275,13 @@ public final class Store: Sendable {
     }
 
     static func deleteWeek(_ db: Database, id: Int64) throws {
-        try db.execute(sql: "DELETE FROM figure WHERE week_id = ?", arguments: [id])
-        try db.execute(
-            sql: "DELETE FROM event_place WHERE event_id IN (SELECT id FROM event WHERE week_id = ?)", arguments: [id])
-        try db.execute(sql: "DELETE FROM event WHERE week_id = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM week WHERE id = ?", arguments: [id])
+        for sql in [
+            "DELETE FROM figure WHERE week_id = ?",
+            "DELETE FROM event_place WHERE event_id IN (SELECT id FROM event WHERE week_id = ?)",
+            "DELETE FROM event WHERE week_id = ?", "DELETE FROM week WHERE id = ?",
+        ] {
+            try db.cachedStatement(sql: sql).execute(arguments: [id])
+        }
     }
 
     // MARK: Tallies
