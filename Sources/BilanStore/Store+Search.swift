@@ -38,7 +38,8 @@ extension Store {
     public func search(_ request: SearchRequest) throws -> [SearchHit] {
         // Something was typed but none of it is a word: nothing can match it.
         if request.query.isEmpty && request.query.typed { return [] }
-        let match = try ftsExpression(for: request.query)
+        var placeSpellings: [SearchQuery.Term] = []
+        let match = try ftsExpression(for: request.query, placeSpellings: &placeSpellings)
         var filters: [String] = []
         var args: [(any DatabaseValueConvertible)?] = []
         var with = ""
@@ -104,7 +105,9 @@ extension Store {
             FROM (\(page)) h JOIN event e ON e.id = h.id JOIN week w ON w.id = e.week_id
             ORDER BY \(outerOrder)
             """
-        let query = request.query
+        // Snippets mark the words of the query and the other spellings of the places it names.
+        var query = request.query
+        if !placeSpellings.isEmpty { query.groups.append(placeSpellings) }
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { r in
                 let event = Store.event(r)
@@ -118,10 +121,16 @@ extension Store {
     /// The FTS5 expression for a query; nil for an empty query. User words are always quoted, so
     /// nothing a reader types is read as FTS syntax.
     func ftsExpression(for query: SearchQuery) throws -> String? {
+        var ignored: [SearchQuery.Term] = []
+        return try ftsExpression(for: query, placeSpellings: &ignored)
+    }
+
+    /// The same, collecting in `placeSpellings` every spelling of the places the query names.
+    func ftsExpression(for query: SearchQuery, placeSpellings: inout [SearchQuery.Term]) throws -> String? {
         if query.isEmpty { return nil }
         var groups: [String] = []
         for group in query.groups {
-            let positives = try mergePlaceNames(group.filter { !$0.negated })
+            let positives = try mergePlaceNames(group.filter { !$0.negated }, spellings: &placeSpellings)
             let negatives = group.filter(\.negated)
             if positives.isEmpty { throw StoreError.onlyExclusions }
             var s = "(" + positives.joined(separator: " AND ") + ")"
@@ -188,7 +197,7 @@ extension Store {
 
     /// Compiles terms, reading runs of words that name a place (longest first) as that place, which
     /// also matches its other spellings through the events' canonical place names.
-    func mergePlaceNames(_ terms: [SearchQuery.Term]) throws -> [String] {
+    func mergePlaceNames(_ terms: [SearchQuery.Term], spellings: inout [SearchQuery.Term]) throws -> [String] {
         var out: [String] = []
         var i = 0
         while i < terms.count {
@@ -207,6 +216,16 @@ extension Store {
                                 """, arguments: [key])
                     }
                     guard !names.isEmpty else { continue }
+                    let others = try read { db in
+                        try String.fetchAll(
+                            db,
+                            sql: """
+                                SELECT DISTINCT other.folded FROM alias a JOIN place p ON p.id = a.place_id
+                                JOIN alias other ON other.place_id = p.id
+                                WHERE a.folded = ? AND (p.front OR p.curated OR p.population >= 10000)
+                                """, arguments: [key])
+                    }
+                    spellings += others.map { SearchQuery.Term(words: $0.split(separator: " ").map(String.init), quoted: true) }
                     let literal = SearchQuery.Term(words: run.flatMap(\.words), negated: false, quoted: n > 1 || run.first!.quoted)
                     let alternatives = [try expression(literal)] + names.map { name in
                         "places : " + Store.phrase(.init(words: Store.nameKey(name).split(separator: " ").map(String.init), negated: false, quoted: true))

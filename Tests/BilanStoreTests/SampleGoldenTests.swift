@@ -115,6 +115,14 @@ import Testing
         #expect(throws: StoreError.self) { try sentences("-drones") }
     }
 
+    @Test func snippetsMarkOtherSpellingsOfAPlace() throws {
+        let hits = try store.search(SearchRequest(query: SearchQuery("Kursk")))
+        #expect(hits.count == 2)
+        #expect(hits.allSatisfy { $0.snippet.contains("[région de Koursk]") })
+        let selydove = try store.search(SearchRequest(query: SearchQuery("selidovo")))
+        #expect(selydove.map(\.snippet).allSatisfy { $0.contains("[Selydove]") })
+    }
+
     @Test func snippetsMarkMatches() throws {
         let hits = try store.search(SearchRequest(query: SearchQuery("quinzaine")))
         #expect(hits.count == 1)
