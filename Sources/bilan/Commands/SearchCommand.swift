@@ -11,7 +11,13 @@ struct SearchCommand: ParsableCommand {
             drones); a place name also matches its other spellings (Kursk finds Koursk).
             --front takes any name or spelling of a place and matches events that name it or a place \
             inside it (Donetsk Oblast → Selydove, Chasiv Yar…); repeated --front options are ORed.
-            No result is not an error.
+            Results come best first (a word found in more than 400 sentences is ranked among its 400 \
+            most recently imported matches), or newest first with --sort date. No result is not an error.
+
+            Examples:
+              bilan search drones -capitale
+              bilan search "région de Koursk" --lang fr --json
+              bilan search --front "Chasiv Yar" --front Toretsk --sort date
             """)
 
     @OptionGroup var global: GlobalOptions
