@@ -207,24 +207,20 @@ extension Store {
                     let run = terms[i..<(i + n)]
                     if n > 1 && run.contains(where: \.quoted) { continue }
                     let key = run.flatMap(\.words).joined(separator: " ")
-                    let names = try read { db in
-                        try String.fetchAll(
+                    // The places the words name: their canonical names, and every spelling of them.
+                    let rows = try read { db in
+                        try Row.fetchAll(
                             db,
                             sql: """
-                                SELECT DISTINCT p.name FROM alias a JOIN place p ON p.id = a.place_id
-                                WHERE a.folded = ? AND (p.front OR p.curated OR p.population >= 10000)
-                                """, arguments: [key])
-                    }
-                    guard !names.isEmpty else { continue }
-                    let others = try read { db in
-                        try String.fetchAll(
-                            db,
-                            sql: """
-                                SELECT DISTINCT other.folded FROM alias a JOIN place p ON p.id = a.place_id
+                                SELECT DISTINCT p.name, other.folded FROM alias a JOIN place p ON p.id = a.place_id
                                 JOIN alias other ON other.place_id = p.id
                                 WHERE a.folded = ? AND (p.front OR p.curated OR p.population >= 10000)
                                 """, arguments: [key])
                     }
+                    guard !rows.isEmpty else { continue }
+                    var names: [String] = []
+                    for r in rows where !names.contains(r[0]) { names.append(r[0]) }
+                    let others: [String] = rows.map { $0[1] }
                     spellings += others.map { SearchQuery.Term(words: $0.split(separator: " ").map(String.init), quoted: true) }
                     let literal = SearchQuery.Term(words: run.flatMap(\.words), negated: false, quoted: n > 1 || run.first!.quoted)
                     let alternatives = [try expression(literal)] + names.map { name in

@@ -240,11 +240,6 @@ public final class Store: Sendable {
             date: (r["date"] as String?).flatMap(CalendarDay.init(iso:)))
     }
 
-    /// The stored text of a week, as it was imported (after hygiene).
-    public func body(ofWeek id: Int64) throws -> String {
-        try read { db in try String.fetchOne(db, sql: "SELECT body FROM week WHERE id = ?", arguments: [id]) ?? "" }
-    }
-
     /// Removes a week (one language, or every language of the range); returns how many were removed.
     @discardableResult
     public func remove(_ ref: WeekRef, language: Language?) throws -> [WeekInfo] {

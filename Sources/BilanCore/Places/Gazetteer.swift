@@ -104,8 +104,6 @@ public final class Gazetteer: Sendable {
         return ([places[i].name] + places[i].aliases + matchingAliases[i]).filter { seen.insert(Folding.fold($0)).inserted }
     }
 
-    func indexOf(_ id: String) -> Int? { index[id] }
-
     /// The region or direction forms of a bare name: "région de Koursk", "Kursk region", "oblast de Koursk"…
     static func expand(stem s: String, kind: PlaceKind) -> [String] {
         let elided = s.first.map { "aeiouyhâéèêîïôûAEIOUYHÂÉÈÊÎÏÔÛ".contains($0) } ?? false

@@ -17,7 +17,6 @@ public enum SentenceSplitter {
     ]
 
     static let closers: Set<Character> = ["”", "»", "\"", "’", "'", ")", "]"]
-    static let openers: Set<Character> = ["“", "«", "\"", "‘", "(", "["]
     private static let closerScalars: Set<UInt32> = [0x201D, 0xBB, 0x22, 0x2019, 0x27, 0x29, 0x5D]
     private static let openerScalars: Set<UInt32> = [0x201C, 0xAB, 0x22, 0x2018, 0x28, 0x5B]
 

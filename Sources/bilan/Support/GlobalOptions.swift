@@ -8,24 +8,24 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The database file.", valueName: "path"))
     var db: String?
 
-    /// --db, else $BILAN_DB, else $XDG_DATA_HOME/bilan/bilan.sqlite, else ~/.local/share/bilan/bilan.sqlite.
-    var databasePath: String {
-        if let db, !db.isEmpty { return db }
+    /// --db, else $BILAN_DB, else $XDG_DATA_HOME/bilan/bilan.sqlite, else ~/.local/share/bilan/bilan.sqlite;
+    /// `named` when the reader chose it (--db or $BILAN_DB) rather than the default location.
+    var database: (path: String, named: Bool) {
+        if let db, !db.isEmpty { return (db, true) }
         let env = ProcessInfo.processInfo.environment
-        if let p = env["BILAN_DB"], !p.isEmpty { return p }
+        if let p = env["BILAN_DB"], !p.isEmpty { return (p, true) }
         let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/share")
-        return data + "/bilan/bilan.sqlite"
+        return (data + "/bilan/bilan.sqlite", false)
     }
 
     /// Opens the database for a reading command, with the bundled sample when it holds no week.
     func openForReading() throws -> Store {
-        let env = ProcessInfo.processInfo.environment["BILAN_DB"] ?? ""
-        let named = !(db ?? "").isEmpty || !env.isEmpty
-        return try Store.openForReading(path: databasePath, memoryFallback: !named, parser: SummaryParser())
+        let (path, named) = database
+        return try Store.openForReading(path: path, memoryFallback: !named, parser: SummaryParser())
     }
 
     func openForWriting() throws -> Store {
-        try Store(path: databasePath)
+        try Store(path: database.path)
     }
 }
 
