@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "bilan", targets: ["bilan"]),
         .library(name: "BilanCore", targets: ["BilanCore"]),
         .library(name: "BilanStore", targets: ["BilanStore"]),
+        .library(name: "BilanTUI", targets: ["BilanTUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -22,10 +23,13 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        .target(name: "BilanTUI", dependencies: ["BilanCore"]),
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "BilanTerminal", dependencies: ["BilanTUI", "CNcurses"]),
         .executableTarget(
             name: "bilan",
             dependencies: [
-                "BilanCore", "BilanStore",
+                "BilanCore", "BilanStore", "BilanTUI", "BilanTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,6 +37,7 @@ let package = Package(
         .target(name: "BilanTestSupport", dependencies: ["BilanCore"], path: "Tests/BilanTestSupport"),
         .testTarget(name: "BilanCoreTests", dependencies: ["BilanCore", "BilanTestSupport"]),
         .testTarget(name: "BilanStoreTests", dependencies: ["BilanStore", "BilanCore", "BilanTestSupport"]),
+        .testTarget(name: "BilanTUITests", dependencies: ["BilanTUI", "BilanCore", "BilanStore", "BilanTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["bilan", "BilanTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
