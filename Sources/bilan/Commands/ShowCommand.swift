@@ -30,7 +30,7 @@ struct ShowCommand: ParsableCommand {
             }
             let width = min(Output.terminalSize()?.cols ?? 100, 100)
             var out = Output.safe(info.title) + "\n"
-            var meta = [info.range.id, info.language.rawValue, Output.dates(info.range), Output.count(info.eventCount, "event")]
+            var meta = [info.range.id, info.language.rawValue, Labels.dates(info.range), Output.count(info.eventCount, "event")]
             if info.sample { meta.append("bundled sample") }
             out += meta.joined(separator: " · ") + "\n"
             var paragraph = -1
@@ -59,8 +59,8 @@ struct ShowCommand: ParsableCommand {
                 out += "\nPlaces: " + order.map { "\($0) (\(mentions[$0]!))" }.joined(separator: ", ") + "\n"
             }
             if let t = try store.tallies(language: info.language).first(where: { $0.range == info.range }) {
-                out += "Drones: launched \(Output.value(t.tally.launched)) · shot down \(Output.value(t.tally.shotDown))"
-                    + " · suppressed \(Output.value(t.tally.suppressed))\n"
+                out += "Drones: launched \(Labels.value(t.tally.launched)) · shot down \(Labels.value(t.tally.shotDown))"
+                    + " · suppressed \(Labels.value(t.tally.suppressed))\n"
             }
             Output.page(out)
         }

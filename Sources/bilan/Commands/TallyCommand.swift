@@ -28,8 +28,8 @@ struct TallyCommand: ParsableCommand {
                 print(Contract.tallyCSV(rows), terminator: "")
             } else {
                 let table = rows.map { r in
-                    [r.range.id, r.language.rawValue, Output.dates(r.range), Output.value(r.tally.launched),
-                     Output.value(r.tally.shotDown), Output.value(r.tally.suppressed)]
+                    [r.range.id, r.language.rawValue, Labels.dates(r.range), Labels.value(r.tally.launched),
+                     Labels.value(r.tally.shotDown), Labels.value(r.tally.suppressed)]
                 }
                 print(Output.table([["week", "lang", "dates", "launched", "shot down", "suppressed"]] + table))
             }

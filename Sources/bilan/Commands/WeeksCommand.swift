@@ -21,7 +21,7 @@ struct WeeksCommand: ParsableCommand {
                 return
             }
             let rows = weeks.map { w in
-                [w.range.id, w.language.rawValue, Output.dates(w.range), Output.count(w.eventCount, "event"), w.sample ? "sample" : "",
+                [w.range.id, w.language.rawValue, Labels.dates(w.range), Output.count(w.eventCount, "event"), w.sample ? "sample" : "",
                  Output.safe(w.title)]
             }
             print(Output.table(rows))

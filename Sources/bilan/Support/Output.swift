@@ -120,29 +120,4 @@ enum Output {
 
     /// "1 event", "15 events".
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-
-    static let monthsEN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    /// "21–25 Oct 2024", "28 Oct–1 Nov 2024", "30 Dec 2024–3 Jan 2025".
-    static func dates(_ r: DayRange) -> String {
-        let a = r.startDate, b = r.endDate
-        if a == b { return "\(a.day) \(monthsEN[a.month - 1]) \(a.year)" }
-        if a.year != b.year {
-            return "\(a.day) \(monthsEN[a.month - 1]) \(a.year)–\(b.day) \(monthsEN[b.month - 1]) \(b.year)"
-        }
-        if a.month != b.month { return "\(a.day) \(monthsEN[a.month - 1])–\(b.day) \(monthsEN[b.month - 1]) \(b.year)" }
-        return "\(a.day)–\(b.day) \(monthsEN[b.month - 1]) \(b.year)"
-    }
-
-    /// "≥100", "~15", "≤40", "31", or "—" when the week reports nothing.
-    static func value(_ v: TallyValue?) -> String {
-        guard let v else { return "—" }
-        let n = v.value.map(String.init) ?? "?"
-        switch v.qualifier {
-        case .exact: return n
-        case .approx: return "~" + n
-        case .atLeast: return "≥" + n
-        case .atMost: return "≤" + n
-        }
-    }
 }

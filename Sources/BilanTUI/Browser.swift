@@ -1,0 +1,160 @@
+import BilanCore
+import Foundation
+
+/// The runtime: feeds keys and effect results to the reducer, performs effects on a worker queue,
+/// and draws each new state. Runs on the main thread.
+public final class Browser {
+    let library: any Library
+    let terminal: any TerminalBackend
+    public private(set) var state: BrowserState
+    let inbox = Inbox()
+    let worker = DispatchQueue(label: "bilan.browser.queries", qos: .userInitiated)
+
+    public init(library: any Library, terminal: any TerminalBackend) {
+        self.library = library
+        self.terminal = terminal
+        let size = terminal.size
+        self.state = BrowserState(width: size.width, height: size.height, ascii: terminal.ascii)
+    }
+
+    /// Runs until the reader quits (returns 0) or the terminal goes away (returns 1).
+    public func run() -> Int32 {
+        dispatch(.start)
+        terminal.draw(Renderer.render(state))
+        while !state.quitting {
+            switch terminal.nextEvent(timeoutMS: -1) {
+            case .key(let k): dispatch(.key(k))
+            case .resize(let w, let h): dispatch(.resize(width: w, height: h))
+            case .hangup: return 1
+            case .wake, .timeout: break
+            }
+            for a in inbox.drain() { dispatch(a) }
+            if !state.quitting { terminal.draw(Renderer.render(state)) }
+        }
+        return 0
+    }
+
+    /// Runs the reducer on an action and performs the effects it asks for.
+    func dispatch(_ action: Action) {
+        let effects = Reducer.reduce(&state, action)
+        inbox.setGeneration(state.generation)
+        for e in effects { perform(e) }
+    }
+
+    func perform(_ effect: Effect) {
+        let lib = library
+        switch effect {
+        case .loadWeeks(let f, let g):
+            query(generation: g) { .weeksLoaded(generation: g, try lib.weekKeys(f)) }
+        case .loadWeekDetails(let ranges):
+            query { .weekDetailsLoaded(try lib.weekDetails(ranges)) }
+        case .countEvents(let f, let g):
+            query(generation: g) { .eventCountLoaded(generation: g, try lib.eventCount(f)) }
+        case .loadEvents(let f, let g, let offset, let limit):
+            query(generation: g) { .eventsLoaded(generation: g, offset: offset, try lib.events(f, offset: offset, limit: limit)) }
+        case .loadReader(let range, let language):
+            query { .readerLoaded(range, language, try lib.readerWeek(range, language: language)) }
+        case .loadTallies(let language):
+            query {
+                let languages = try lib.languages()
+                let chosen = language ?? languages.first ?? .fr
+                return .talliesLoaded(chosen, try lib.tallies(language: chosen), languages: languages)
+            }
+        case .loadPicker:
+            query { .pickerLoaded(try lib.pickerEntries()) }
+        case .debounce(let g, let ms):
+            let inbox = self.inbox, wake = terminal.waker
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(ms)) {
+                inbox.post(.searchDue(generation: g))
+                wake()
+            }
+        case .cancelQueries:
+            inbox.interruptIfStale(lib)
+        case .redraw:
+            terminal.invalidate()
+        case .suspend:
+            if !terminal.suspend() {
+                dispatch(.failed("Suspending needs a shell with job control."))
+            }
+        case .quit:
+            break
+        }
+    }
+
+    /// Runs a read on the worker queue and posts its result. A read for an older filter generation
+    /// is skipped, or interrupted when already running.
+    func query(generation: Int? = nil, _ body: @escaping @Sendable () throws -> Action) {
+        let inbox = self.inbox, wake = terminal.waker
+        worker.async {
+            guard inbox.begin(generation) else { return }
+            let result: Action?
+            do {
+                result = try body()
+            } catch {
+                result = inbox.isStale(generation) ? nil : .failed("\(error)")
+            }
+            inbox.end()
+            if let result {
+                inbox.post(result)
+                wake()
+            }
+        }
+    }
+}
+
+/// Results waiting for the main thread, and which generation of the filter is current.
+final class Inbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var actions: [Action] = []
+    private var generation = 0
+    /// The generation of the read running on the worker, if it carries one.
+    private var running: Int?
+
+    func post(_ a: Action) {
+        lock.lock()
+        actions.append(a)
+        lock.unlock()
+    }
+
+    func drain() -> [Action] {
+        lock.lock()
+        defer { lock.unlock() }
+        let out = actions
+        actions = []
+        return out
+    }
+
+    func setGeneration(_ g: Int) {
+        lock.lock()
+        generation = g
+        lock.unlock()
+    }
+
+    func isStale(_ g: Int?) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return g.map { $0 < generation } ?? false
+    }
+
+    /// Whether a read may start (not stale); records it as running.
+    func begin(_ g: Int?) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if let g, g < generation { return false }
+        running = g
+        return true
+    }
+
+    func end() {
+        lock.lock()
+        running = nil
+        lock.unlock()
+    }
+
+    /// Interrupts the read running on the worker when it belongs to an older generation.
+    func interruptIfStale(_ library: any Library) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let r = running, r < generation { library.interrupt() }
+    }
+}
