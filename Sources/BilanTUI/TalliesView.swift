@@ -12,8 +12,10 @@ enum TalliesView {
         let max = rows.reduce(0) { Swift.max($0, $1.tally.launched?.value ?? 0, $1.tally.shotDown?.value ?? 0) }
         // Line 1: the sparkline, oldest week on the left.
         var x = b.put(" \(lang) · launched per week ", x: 0, y: 1, style: .dim)
-        let spark = sparkline(rows.reversed().map { $0.tally.launched?.value }, width: b.width - x - 1, ascii: b.ascii)
+        let spark = sparkline(rows.reversed().map { $0.tally.launched?.value }, width: b.width - x - 26, ascii: b.ascii)
         x = b.put(spark, x: x, y: 1, style: .bar)
+        let legend = b.ascii ? "# launched = shot down " : "█ launched ▓ shot down "
+        if x + DisplayWidth.of(legend) + 2 <= b.width { b.putRight(legend, right: b.width, y: 1, style: .dim) }
         // Line 2: headings.
         let c = columns(b.width)
         b.fill(x: 0, y: 2, count: b.width, style: .heading)
@@ -26,9 +28,6 @@ enum TalliesView {
         if c.suppressed > 0 {
             b.putRight("jammed", right: x + 1 + c.suppressed, y: 2, style: .heading)
             x += 1 + c.suppressed
-        }
-        if c.bar > 0 {
-            b.put(b.ascii ? "  # launched = shot down" : "  █ launched ▓ shot down", x: x, y: 2, style: .heading, maxWidth: c.bar + 2)
         }
         if rows.isEmpty {
             b.put(" No weeks stored.", x: 0, y: 4, style: .dim)

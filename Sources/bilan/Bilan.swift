@@ -13,6 +13,8 @@ struct Bilan: ParsableCommand {
             English "Weekly roundup … Days 971-975"); places, times of the week and drone figures are read \
             from every sentence. With no summaries imported, the bundled sample week is shown.
 
+            `bilan` alone opens the browser (`bilan browse`); the other commands are for scripts.
+
             Database: --db PATH, else $BILAN_DB, else $XDG_DATA_HOME/bilan/bilan.sqlite \
             (~/.local/share/bilan/bilan.sqlite).
 
@@ -20,13 +22,9 @@ struct Bilan: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            ImportCommand.self, WeeksCommand.self, ShowCommand.self, SearchCommand.self, FrontsCommand.self,
+            BrowseCommand.self, ImportCommand.self, WeeksCommand.self, ShowCommand.self, SearchCommand.self, FrontsCommand.self,
             TallyCommand.self, RemoveCommand.self, ReindexCommand.self,
-        ]
+        ],
+        defaultSubcommand: BrowseCommand.self
     )
-
-    func run() throws {
-        // The browser comes with the next piece of work; until then, the help.
-        print(Bilan.helpMessage())
-    }
 }

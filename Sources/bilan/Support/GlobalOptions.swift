@@ -24,6 +24,19 @@ struct GlobalOptions: ParsableArguments {
         return try Store.openForReading(path: path, memoryFallback: !named, parser: SummaryParser())
     }
 
+    /// Opens the database without ever writing to it; an absent or empty one shows the bundled
+    /// sample from memory.
+    func openReadOnly() throws -> Store {
+        let path = database.path
+        if FileManager.default.fileExists(atPath: path) {
+            let store = try Store(path: path, readOnly: true)
+            if try !store.isEmpty() { return store }
+        }
+        let memory = try Store()
+        try memory.loadSampleIfEmpty(parser: SummaryParser())
+        return memory
+    }
+
     func openForWriting() throws -> Store {
         try Store(path: database.path)
     }
