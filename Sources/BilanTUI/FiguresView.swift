@@ -8,7 +8,7 @@ enum FiguresView {
         let head = "launched \(Labels.value(t.launched)) · shot down \(Labels.value(t.shotDown)) · jammed \(Labels.value(t.suppressed))"
         b.fill(x: 0, y: 1, count: b.width, style: .heading)
         b.field(" " + head, x: 0, y: 1, width: b.width, style: .heading)
-        let lines = lines(f.row, width: b.width)
+        let lines = lines(f.row, width: b.width, ascii: b.ascii)
         for (i, line) in lines.dropFirst(f.top).prefix(s.bodyRows(.figures)).enumerated() {
             var x = 0
             for seg in line.segments { x = b.put(seg.text, x: x, y: 2 + i, style: seg.style) }
@@ -21,7 +21,7 @@ enum FiguresView {
 
     /// The figures laid out: a line per figure (value, role, weapon, phrase), then its sentence
     /// wrapped and indented.
-    static func lines(_ row: TallyRow, width: Int) -> [ReaderLine] {
+    static func lines(_ row: TallyRow, width: Int, ascii: Bool = false) -> [ReaderLine] {
         var out: [ReaderLine] = []
         if row.tally.figures.isEmpty {
             return [ReaderLine(segments: [Segment(text: " This week reports no drone figures.", style: .dim)], event: nil)]
@@ -37,7 +37,7 @@ enum FiguresView {
             if fig.wholeWeek { segs.append(Segment(text: " · whole week", style: .dim)) }
             segs.append(Segment(text: "  “" + fig.phrase + "”", style: .dim))
             out.append(ReaderLine(segments: segs, event: nil))
-            for l in wrap(f.text, width: max(10, min(width - 6, ReaderLayout.maxTextWidth))) {
+            for l in wrap(ascii ? Ascii.transliterate(f.text) : f.text, width: max(10, min(width - 6, ReaderLayout.maxTextWidth))) {
                 out.append(ReaderLine(segments: [Segment(text: "     " + l, style: .normal)], event: nil))
             }
             out.append(ReaderLine(segments: [], event: nil))

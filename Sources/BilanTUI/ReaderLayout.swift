@@ -22,12 +22,15 @@ public struct ReaderLayout: Sendable, Hashable {
     /// The first line of each event.
     public var eventLines: [Int] = []
     var width = 0
+    var ascii = false
 
     /// The widest text column the reader uses: long lines are hard to read on wide windows.
     static let maxTextWidth = 100
 
-    /// Lays out `week` for a window `width` columns wide, marking matches of `query`.
-    public init(week: ReaderWeek, width: Int, query: SearchQuery?) {
+    /// Lays out `week` for a window `width` columns wide, marking matches of `query`; `ascii`
+    /// transliterates first, so that lines are wrapped at the width they will be drawn at.
+    public init(week: ReaderWeek, width: Int, query: SearchQuery?, ascii: Bool = false) {
+        self.ascii = ascii
         self.width = width
         let textWidth = max(10, min(width - 2, Self.maxTextWidth))
         eventLines = Array(repeating: 0, count: week.events.count)
@@ -76,21 +79,21 @@ public struct ReaderLayout: Sendable, Hashable {
             } ?? []
             var scalar = 0
             for c in event.text {
-                if c == "\n" || c == "\t" {
-                    chars.append(" ")
-                } else {
-                    chars.append(c)
-                }
                 var style = base
                 if let m = marks.first(where: { $0.start <= scalar && scalar < $0.end }) {
                     style = m.kind == .place ? .place : .figure
                 }
                 if let m = matches.first(where: { $0.0 <= scalar && scalar < $0.1 }) {
                     style = .match
-                    if m.0 == scalar { matchStarts.insert(chars.count - 1) }
+                    if m.0 == scalar { matchStarts.insert(chars.count) }
                 }
-                styles.append(style)
-                owner.append(e)
+                let spelled: [Character] = c == "\n" || c == "\t" ? [" "] : ascii && !c.isASCII ? Array(Ascii.transliterate(c)) : [c]
+                if spelled.isEmpty && matchStarts.contains(chars.count) { matchStarts.remove(chars.count) }
+                for ch in spelled {
+                    chars.append(ch)
+                    styles.append(style)
+                    owner.append(e)
+                }
                 scalar += c.unicodeScalars.count
             }
         }

@@ -48,7 +48,7 @@ public enum Reducer {
             r.week = week
             r.missing = week == nil
             if let week {
-                r.layout = ReaderLayout(week: week, width: s.width, query: s.filter.query)
+                r.layout = ReaderLayout(week: week, width: s.width, query: s.filter.query, ascii: s.ascii)
                 if let a = r.anchor {
                     r.top = r.layout.line(of: a, in: week)
                 } else if let first = r.layout.matchLines.first {
@@ -183,7 +183,7 @@ public enum Reducer {
             // The query may have changed while the reader was below another view.
             if var r = s.reader, let week = r.week, r.layout.width != s.width || r.query != s.filter.query {
                 let top = r.layout.lines.indices.contains(r.top) ? r.layout.lines[r.top].event : nil
-                r.layout = ReaderLayout(week: week, width: s.width, query: s.filter.query)
+                r.layout = ReaderLayout(week: week, width: s.width, query: s.filter.query, ascii: s.ascii)
                 r.query = s.filter.query
                 if let top { r.top = r.layout.eventLines[top] }
                 r.top = clampReaderTop(r.top, r, s)
@@ -228,7 +228,7 @@ public enum Reducer {
             s.reader = r
         case .figures:
             guard var f = s.figures else { return [] }
-            let count = FiguresView.lines(f.row, width: s.width).count
+            let count = FiguresView.lines(f.row, width: s.width, ascii: s.ascii).count
             f.top = max(0, min(f.top.addingReportingOverflow(delta).partialValue, count - rows))
             s.figures = f
         case .help:

@@ -251,3 +251,18 @@ struct TextLayoutTests {
         #expect(layout.eventLines[2] > layout.eventLines[1])
     }
 }
+
+@Suite("ASCII layout")
+struct AsciiLayoutTests {
+    @Test("in ASCII the reader wraps the transliterated text, so nothing is cut at the edge")
+    func asciiWrap() {
+        let text = "Les drones… « Shahed » œuvrent — encore… et encore… jusqu’à l’aube… fin."
+        let info = WeekInfo(range: DayRange(first: 1, last: 5), language: .fr, title: "T", eventCount: 1, source: nil, sample: false)
+        let week = ReaderWeek(info: info, events: [Event(paragraph: 0, index: 0, text: text)], marks: [[]], languages: [.fr])
+        let layout = ReaderLayout(week: week, width: 22, query: SearchQuery("aube"), ascii: true)
+        let lines = layout.lines.map { $0.segments.map(\.text).joined() }
+        #expect(lines.allSatisfy { $0.count <= 20 && $0.unicodeScalars.allSatisfy { $0.isASCII } })
+        #expect(lines.joined(separator: " ") == Ascii.transliterate(text))
+        #expect(layout.matchLines.count == 1)
+    }
+}
