@@ -1,9 +1,9 @@
 # Two commands that work on a fresh Debian machine with Swift:
-#   make run    the browser on the bundled sample (until the browser lands: the sample week, printed)
+#   make run    the browser on the bundled sample
 #   make test   the tests
 # Each installs the Debian packages it needs when they are missing.
 
-DEB_PACKAGES := libsqlite3-dev libncurses-dev
+DEB_PACKAGES := libsqlite3-dev libncurses-dev python3 python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUN_DB := $(or $(BILAN_DB),$(CURDIR)/.build/sample.sqlite)
 
@@ -20,10 +20,13 @@ build: deps
 	swift build
 
 run: build
-	BILAN_DB="$(RUN_DB)" .build/debug/bilan show latest
+	BILAN_DB="$(RUN_DB)" .build/debug/bilan
 
+# swift test builds .build/debug/bilan (the CLI tests run it); the browser is then driven on a
+# pseudo-terminal through a terminal emulator (pyte, installed into .build/e2e-venv from PyPI).
 test: deps
 	swift test
+	Tests/e2e/run.sh .build/debug/bilan
 
 # Release binaries link the Swift runtime and Foundation statically: each `bilan` process starts
 # about 5 ms sooner (no loading and relocating libFoundation), and a copied binary runs anywhere.
