@@ -7,7 +7,8 @@ enum WeeksView {
         var range = 9, dates = 22, languages = 5, matches = 0, drones = 12
         var fronts = 0
 
-        init(width: Int, filtered: Bool) {
+        init(width: Int, filtered: Bool, range: Int = 9) {
+            self.range = range
             if filtered { matches = 6 }
             if width < 70 {
                 dates = 17
@@ -22,7 +23,10 @@ enum WeeksView {
 
     static func draw(_ b: inout ScreenBuffer, _ s: BrowserState) {
         let filtered = !s.filter.isEmpty
-        let c = Columns(width: b.width, filtered: filtered)
+        // Wide enough for the longest range on screen ("1090–1094", or a 5-digit day some day).
+        let visible = s.weeks.keys.map { $0.dropFirst(s.weeks.position.top).prefix(s.bodyRows(.weeks)) } ?? []
+        let rangeWidth = visible.map { Labels.range($0.range).count }.max() ?? 9
+        let c = Columns(width: b.width, filtered: filtered, range: max(9, rangeWidth))
         b.fill(x: 0, y: 1, count: b.width, style: .heading)
         var x = 1
         x = b.field("week", x: x, y: 1, width: c.range, style: .heading) + 1

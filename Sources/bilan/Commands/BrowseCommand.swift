@@ -27,6 +27,11 @@ struct BrowseCommand: ParsableCommand {
                 "the browser needs a terminal; in scripts use `bilan weeks`, `bilan show WEEK`, `bilan search QUERY` or `bilan tally` (each with --json).")
             throw ExitCode(2)
         }
+        let path = global.database.path
+        if !readOnly && !FileManager.default.fileExists(atPath: path) {
+            // Creating the database (place tables, the sample parsed) takes a second or two.
+            Output.stderr("bilan: preparing \(path) with the bundled sample…")
+        }
         var store: Store?
         try Output.run { store = try readOnly ? global.openReadOnly() : global.openForReading() }
         guard let store else { throw ExitCode(1) }
