@@ -253,6 +253,44 @@ struct ReducerTests {
         #expect(d.state.message == nil)
     }
 
+    @Test("a week removed meanwhile: the reader says so instead of hanging on “Loading”")
+    func readerMissing() {
+        let d = Driver(library: Archives.sample)
+        d.press(.enter)
+        let range = d.state.reader!.range
+        d.send(.readerLoaded(range, .fr, nil))
+        #expect(d.state.reader?.missing == true)
+        #expect(d.text.contains("This week is not stored."))
+        #expect(d.state.message?.contains("no longer stored") == true)
+        // A result for another week than the one asked for is ignored.
+        d.send(.readerLoaded(DayRange(first: 1, last: 5), .fr, nil))
+        #expect(d.state.reader?.range == range)
+    }
+
+    @Test("a debounced search that is no longer the latest does nothing")
+    func staleDebounce() {
+        let d = Driver(library: Archives.sample)
+        let before = d.performed.count
+        d.send(.searchDue(generation: d.state.generation - 1))
+        #expect(d.performed.count == before)
+    }
+
+    @Test("events past the loaded pages are asked for as the cursor moves, and far pages are dropped")
+    func eventPaging() throws {
+        let d = Driver(library: Archives.fixtures)
+        d.type("e")
+        var s = d.state
+        s.events.total = 100_000
+        var fx = Reducer.reduce(&s, .key(.char("G")))
+        #expect(fx.contains { if case .loadEvents(_, _, let o, _) = $0 { o == 99_800 } else { false } })
+        // Rows far from the cursor are forgotten once many are held.
+        let hit = try #require(s.events.rows[0])
+        for i in 0..<2000 { s.events.rows[50_000 + i] = hit }
+        _ = Reducer.reduce(&s, .key(.char("g")))
+        #expect(s.events.rows.count <= 8 * EventsState.pageSize)
+        #expect(s.events.rows[50_000] == nil && s.events.rows[0] != nil)
+    }
+
     @Test("every command of the key table does something in some view")
     func keyTableCovers() {
         let bound = Set(KeyTable.bindings.compactMap(\.command))
