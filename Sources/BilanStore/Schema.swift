@@ -86,6 +86,10 @@ enum Schema {
             // The index's words, for expanding prefixes into the words present.
             try db.execute(sql: "CREATE VIRTUAL TABLE event_vocab USING fts5vocab(event_ft, 'row')")
         }
+        m.registerMigration("v2") { db in
+            // A place's spellings: the reader's marks and the front picker's keys look them up by place.
+            try db.execute(sql: "CREATE INDEX alias_place ON alias(place_id, folded)")
+        }
         return m
     }
 }

@@ -44,13 +44,9 @@ extension Store {
         var args: [(any DatabaseValueConvertible)?] = []
         var with = ""
         if !request.fronts.isEmpty {
-            let values = request.fronts.map { _ in "(?)" }.joined(separator: ",")
-            with = """
-                WITH RECURSIVE inside(id) AS (VALUES \(values)
-                    UNION SELECT p.id FROM place p JOIN inside ON p.parent = inside.id)
-                """
+            with = Store.insideFronts(request.fronts.count)
             args += request.fronts.map(\.id)
-            filters.append("e.id IN (SELECT ep.event_id FROM event_place ep JOIN inside ON ep.place_id = inside.id)")
+            filters.append("e.id IN \(Store.eventsInFronts)")
         }
         if let week = request.week {
             filters.append("e.week_id = ?")
@@ -117,6 +113,19 @@ extension Store {
             }
         }
     }
+
+    /// `WITH RECURSIVE inside(id)`: the ids of `count` front places (bound in order) and of every
+    /// place inside them.
+    static func insideFronts(_ count: Int) -> String {
+        let values = Array(repeating: "(?)", count: count).joined(separator: ",")
+        return """
+            WITH RECURSIVE inside(id) AS (VALUES \(values)
+                UNION SELECT p.id FROM place p JOIN inside ON p.parent = inside.id)
+            """
+    }
+
+    /// The ids of the events naming a place of `inside` (after `insideFronts`), for `IN`.
+    static let eventsInFronts = "(SELECT ep.event_id FROM event_place ep JOIN inside ON ep.place_id = inside.id)"
 
     /// The FTS5 expression for a query; nil for an empty query. User words are always quoted, so
     /// nothing a reader types is read as FTS syntax.

@@ -1,0 +1,512 @@
+import BilanCore
+import GRDB
+
+/// The browser's reads (`Library`): weeks, their short figures, filtered event pages and the
+/// reader's week, each in one to three statements whatever the number of weeks shown.
+extension Store: Library {
+    // MARK: Filter
+
+    /// A browse filter compiled to SQL: how to select the ids of the matching events.
+    struct EventSelection {
+        /// Nothing can match (a query typed without any searchable word).
+        var none = false
+        /// The `WITH` clause the selection needs ("" for none).
+        var with = ""
+        /// `SELECT … AS id` of the matching events; nil when every event matches.
+        var ids: String?
+        /// Arguments, in order, of `with` then `ids`.
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        /// Both a query and fronts.
+        var intersection = false
+        /// The query that marks snippets (the query's words and the other spellings of the places it
+        /// names); nil without a query.
+        var marking: SearchQuery?
+    }
+
+    /// Compiles a filter the way `search` reads a query and `--front`s: the query's groups (place
+    /// names also match their other spellings), ANDed with the fronts, which are ORed together and
+    /// include the places inside them. A query typed without any word matches nothing.
+    func selection(_ filter: BrowseFilter) throws -> EventSelection {
+        do {
+            return try compile(filter)
+        } catch StoreError.cannotOpen(_, let reason) where reason == "interrupted" {
+            // Interrupted while reading the index's words or the place names (through `read`).
+            throw CancellationError()
+        }
+    }
+
+    private func compile(_ filter: BrowseFilter) throws -> EventSelection {
+        var s = EventSelection()
+        var match: String?
+        if let query = filter.query, query.typed {
+            if query.isEmpty {
+                s.none = true
+                return s
+            }
+            var spellings: [SearchQuery.Term] = []
+            match = try ftsExpression(for: query, placeSpellings: &spellings)
+            var marking = query
+            if !spellings.isEmpty { marking.groups.append(spellings) }
+            s.marking = marking
+        }
+        if !filter.fronts.isEmpty {
+            s.with = Store.insideFronts(filter.fronts.count)
+            s.arguments += filter.fronts.map(\.id)
+        }
+        switch (match, filter.fronts.isEmpty) {
+        case (nil, true):
+            break
+        case (let m?, true):
+            s.ids = "SELECT rowid AS id FROM event_ft WHERE event_ft MATCH ?"
+            s.arguments.append(m)
+        case (nil, false):
+            s.ids = "SELECT DISTINCT ep.event_id AS id FROM event_place ep JOIN inside ON ep.place_id = inside.id"
+        case (let m?, false):
+            // `+rowid`: the index scans its matches once and checks each against the fronts' events,
+            // rather than running the MATCH again for every event of the fronts.
+            s.ids = "SELECT rowid AS id FROM event_ft WHERE event_ft MATCH ? AND +rowid IN \(Store.eventsInFronts)"
+            s.arguments.append(m)
+            s.intersection = true
+        }
+        return s
+    }
+
+    /// Whether at least `threshold` events match: then walking the weeks in order and testing each
+    /// event against the matches beats sorting the matches. An intersection of a query with fronts
+    /// is taken as sparse (counting it costs as much as the query).
+    func isDense(_ s: EventSelection, threshold: Int, _ db: Database) throws -> Bool {
+        guard let ids = s.ids, !s.intersection else { return false }
+        let n = try Int.fetchOne(
+            db, sql: "\(s.with) SELECT count(*) FROM (\(ids) LIMIT \(threshold))", arguments: StatementArguments(s.arguments))
+        return (n ?? 0) >= threshold
+    }
+
+    /// A read for the browser: an interrupted statement throws `CancellationError`.
+    func browse<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let e as DatabaseError {
+            if e.resultCode == .SQLITE_INTERRUPT { throw CancellationError() }
+            throw Store.translate(e, path: path)
+        }
+    }
+
+    static func languages(fr: Bool, en: Bool) -> [Language] {
+        (fr ? [Language.fr] : []) + (en ? [.en] : [])
+    }
+
+    // MARK: Weeks
+
+    public func weekKeys(_ filter: BrowseFilter) throws -> [WeekKey] {
+        let s = try selection(filter)
+        if s.none { return [] }
+        return try browse { db in
+            // Matches per stored week (with a filter), then per range through the weeks in range order.
+            var perWeek: [Int64: Int]?
+            if let ids = s.ids {
+                var counts: [Int64: Int] = [:]
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        \(s.with)
+                        SELECT e.week_id, count(*) FROM (\(ids)) h JOIN event e ON e.id = h.id GROUP BY e.week_id
+                        """, arguments: StatementArguments(s.arguments))
+                while let r = try rows.next() { counts[r[0]] = r[1] }
+                if counts.isEmpty { return [] }
+                perWeek = counts
+            }
+            // The weeks from the (first_day, last_day, language) index alone, walked backwards: no sort,
+            // and never the rows, which hold whole texts. Grouping here costs less than GROUP BY.
+            let weeks = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: "SELECT id, first_day, last_day, language FROM week ORDER BY first_day DESC, last_day DESC, language DESC"
+                ))
+            var out: [WeekKey] = []
+            var current: WeekKey?
+            func flush() {
+                guard let k = current else { return }
+                if perWeek == nil || (k.matches ?? 0) > 0 { out.append(k) }
+            }
+            while let r = try weeks.next() {
+                let range = DayRange(first: r[1], last: r[2])
+                let language = Language(rawValue: r[3]) ?? .fr
+                let n = perWeek.map { $0[r[0]] ?? 0 }
+                if current?.range == range {
+                    current!.languages.append(language)
+                    if let n { current!.matches! += n }
+                } else {
+                    flush()
+                    current = WeekKey(range: range, languages: [language], matches: n)
+                }
+            }
+            flush()
+            return out
+        }
+    }
+
+    /// From how many matches a page walks the events in order rather than sorting the matches.
+    static let denseForEvents = 3000
+
+    /// How many ranges one statement binds (two arguments each), well under SQLite's limit.
+    static let rangeChunk = 2000
+
+    public func weekDetails(_ ranges: [DayRange]) throws -> [DayRange: WeekDetail] {
+        let wanted = Array(Set(ranges))
+        guard !wanted.isEmpty else { return [:] }
+        return try browse { db in
+            // The week shown for each range: French when stored, else English.
+            var chosen: [Int64: DayRange] = [:]
+            var byRange: [DayRange: (id: Int64, fr: Bool)] = [:]
+            for start in stride(from: 0, to: wanted.count, by: Store.rangeChunk) {
+                let chunk = wanted[start..<min(wanted.count, start + Store.rangeChunk)]
+                let values = Array(repeating: "(?,?)", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        WITH r(f, l) AS (VALUES \(values))
+                        SELECT w.id, w.first_day, w.last_day, w.language = 'fr' FROM r
+                        JOIN week w ON w.first_day = r.f AND w.last_day = r.l
+                        """, arguments: StatementArguments(chunk.flatMap { [$0.first, $0.last] }))
+                while let r = try rows.next() {
+                    let range = DayRange(first: r[1], last: r[2])
+                    let fr: Bool = r[3]
+                    if let had = byRange[range], had.fr || !fr { continue }
+                    byRange[range] = (r[0], fr)
+                }
+            }
+            for (range, w) in byRange { chosen[w.id] = range }
+            let ids = Array(chosen.keys)
+            var figures: [Int64: [SourcedFigure]] = [:]
+            var fronts: [Int64: [String]] = [:]
+            for start in stride(from: 0, to: ids.count, by: Store.rangeChunk * 2) {
+                let chunk = Array(ids[start..<min(ids.count, start + Store.rangeChunk * 2)])
+                let list = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let args = StatementArguments(chunk)
+                let figureRows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT f.week_id, f.value, f.qualifier, f.role, f.weapon, f.phrase, f.whole_week, f.occasion,
+                               e.paragraph, e.idx, e.text, e.heading, e.part_of_week, e.date
+                        FROM figure f JOIN event e ON e.id = f.event_id
+                        WHERE f.week_id IN (\(list))
+                        ORDER BY f.week_id, e.paragraph, e.idx, f.id
+                        """, arguments: args)
+                while let r = try figureRows.next() {
+                    figures[r[0], default: []].append(Store.sourcedFigure(r, from: 1))
+                }
+                // Front places by the number of the week's sentences naming them.
+                let frontRows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT e.week_id, p.name, count(*) AS n
+                        FROM event e JOIN event_place ep ON ep.event_id = e.id JOIN place p ON p.id = ep.place_id
+                        WHERE e.week_id IN (\(list)) AND p.front
+                        GROUP BY e.week_id, p.id
+                        ORDER BY e.week_id, n DESC, p.name
+                        """, arguments: args)
+                while let r = try frontRows.next() {
+                    let id: Int64 = r[0]
+                    if fronts[id, default: []].count < 6 { fronts[id, default: []].append(r[1]) }
+                }
+            }
+            var out: [DayRange: WeekDetail] = [:]
+            for (id, range) in chosen {
+                out[range] = WeekDetail(tally: TallyBuilder.tally(figures[id] ?? []), fronts: fronts[id] ?? [])
+            }
+            return out
+        }
+    }
+
+    /// A figure with its sentence, from columns value, qualifier, role, weapon, phrase, whole_week,
+    /// occasion, paragraph, idx, text, heading, part_of_week, date starting at `i`.
+    static func sourcedFigure(_ r: Row, from i: Int) -> SourcedFigure {
+        SourcedFigure(
+            figure: figure(r, from: i), paragraph: r[i + 7], index: r[i + 8], text: r[i + 9], heading: r[i + 10],
+            partOfWeek: r[i + 11], date: r[i + 12])
+    }
+
+    /// A figure from columns value, qualifier, role, weapon, phrase, whole_week, occasion at `i`.
+    static func figure(_ r: Row, from i: Int) -> DroneFigure {
+        DroneFigure(
+            value: r[i], qualifier: Qualifier(rawValue: r[i + 1]) ?? .exact, role: FigureRole(rawValue: r[i + 2]) ?? .other,
+            weapon: r[i + 3], phrase: r[i + 4], wholeWeek: r[i + 5], occasion: r[i + 6])
+    }
+
+    // MARK: Events
+
+    public func eventCount(_ filter: BrowseFilter) throws -> Int {
+        let s = try selection(filter)
+        if s.none { return 0 }
+        return try browse { db in
+            guard let ids = s.ids else {
+                // SQLite counts the smallest index (event_week), never the rows with their text.
+                return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM event")) ?? 0
+            }
+            return try Int.fetchOne(
+                db, sql: "\(s.with) SELECT count(*) FROM (\(ids))", arguments: StatementArguments(s.arguments)) ?? 0
+        }
+    }
+
+    static let eventColumns = """
+        w.first_day, w.last_day, w.language, e.paragraph, e.idx, e.text, e.heading, e.part_of_week, e.date,
+        e.places, e.place_ids
+        """
+    static let newestFirst = "w.first_day DESC, w.last_day DESC, w.language DESC, e.paragraph, e.idx"
+
+    public func events(_ filter: BrowseFilter, offset: Int, limit: Int) throws -> [SearchHit] {
+        let s = try selection(filter)
+        if s.none || limit <= 0 { return [] }
+        let args = StatementArguments(s.arguments + [limit, max(0, offset)])
+        return try browse { db in
+            let sql: String
+            if let ids = s.ids, try !isDense(s, threshold: Store.denseForEvents, db) {
+                // Few matches: only their ids are sorted; the page alone is joined to its text.
+                sql = """
+                    \(s.with)
+                    SELECT \(Store.eventColumns) FROM (
+                        SELECT e.id FROM (\(ids)) h JOIN event e ON e.id = h.id JOIN week w ON w.id = e.week_id
+                        ORDER BY \(Store.newestFirst) LIMIT ? OFFSET ?) p
+                    JOIN event e ON e.id = p.id JOIN week w ON w.id = e.week_id
+                    ORDER BY \(Store.newestFirst)
+                    """
+            } else {
+                // Weeks in index order, each week's events in index order: no sort, and the walk stops
+                // at the end of the page.
+                sql = """
+                    \(s.with)
+                    SELECT \(Store.eventColumns) FROM week w CROSS JOIN event e ON e.week_id = w.id
+                    \(s.ids.map { "WHERE e.id IN (\($0))" } ?? "")
+                    ORDER BY \(Store.newestFirst) LIMIT ? OFFSET ?
+                    """
+            }
+            return try Row.fetchAll(db, sql: sql, arguments: args).map { r in
+                let event = Store.event(r)
+                return SearchHit(
+                    range: DayRange(first: r["first_day"], last: r["last_day"]),
+                    language: Language(rawValue: r["language"]) ?? .fr, event: event,
+                    snippet: s.marking?.snippet(event.text) ?? event.text)
+            }
+        }
+    }
+
+    // MARK: Reader
+
+    public func readerWeek(_ range: DayRange, language: Language) throws -> ReaderWeek? {
+        try browse { db in
+            var fr = false
+            var en = false
+            var info: WeekInfo?
+            var weekID: Int64 = 0
+            for r in try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, first_day, last_day, language, title, event_count, source, sample
+                        FROM week WHERE first_day = ? AND last_day = ?
+                        """), arguments: [range.first, range.last])
+            {
+                let w = Store.weekInfo(r)
+                if w.language == .fr { fr = true } else { en = true }
+                if w.language == language {
+                    info = w
+                    weekID = r["id"]
+                }
+            }
+            guard let info else { return nil }
+            var ids: [Int64] = []
+            var events: [Event] = []
+            for r in try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, paragraph, idx, text, heading, part_of_week, date, places, place_ids
+                        FROM event WHERE week_id = ? ORDER BY paragraph, idx
+                        """), arguments: [weekID])
+            {
+                ids.append(r["id"])
+                events.append(Store.event(r))
+            }
+            let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+            let figureRows = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: """
+                        SELECT event_id, value, qualifier, role, weapon, phrase, whole_week, occasion
+                        FROM figure WHERE week_id = ? ORDER BY id
+                        """), arguments: [weekID])
+            while let r = try figureRows.next() {
+                if let i = position[r[0]] { events[i].figures.append(Store.figure(r, from: 1)) }
+            }
+            // Every folded spelling of the week's places.
+            let placeIDs = Array(Set(events.flatMap(\.placeIDs)))
+            var spellings: [String: [[String]]] = [:]
+            for start in stride(from: 0, to: placeIDs.count, by: 500) {
+                let chunk = Array(placeIDs[start..<min(placeIDs.count, start + 500)])
+                let list = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT place_id, folded FROM alias WHERE place_id IN (\(list))",
+                    arguments: StatementArguments(chunk))
+                while let r = try rows.next() {
+                    let folded: String = r[1]
+                    spellings[r[0], default: []].append(folded.split(separator: " ").map(String.init))
+                }
+            }
+            let marks = events.map { Marks.marks(in: $0, spellings: spellings) }
+            return ReaderWeek(info: info, events: events, marks: marks, languages: Store.languages(fr: fr, en: en))
+        }
+    }
+
+    // MARK: Lists
+
+    public func tallies(language: Language) throws -> [TallyRow] {
+        try tallies(language: Optional(language))
+    }
+
+    public func languages() throws -> [Language] {
+        try browse { db in
+            let fr = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM week WHERE language = 'fr')") ?? false
+            let en = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM week WHERE language = 'en')") ?? false
+            return Store.languages(fr: fr, en: en)
+        }
+    }
+
+    public func pickerEntries() throws -> [PickerEntry] {
+        try browse { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.*, m.n AS mentions, parent.name AS parent_name,
+                        (SELECT group_concat(a.folded, '|') FROM alias a WHERE a.place_id = p.id) AS keys
+                    FROM (SELECT place_id, count(*) AS n FROM event_place GROUP BY place_id) m
+                    JOIN place p ON p.id = m.place_id
+                    LEFT JOIN place parent ON parent.id = p.parent
+                    ORDER BY p.front DESC, mentions DESC, p.population DESC, p.name
+                    """)
+            return rows.map { r in
+                let place = Store.place(r)
+                var keys = [Store.nameKey(place.name)]
+                if let aliases: String = r["keys"] {
+                    for k in aliases.split(separator: "|").map(String.init) where !keys.contains(k) { keys.append(k) }
+                }
+                return PickerEntry(place: place, mentions: r["mentions"], parentName: r["parent_name"], keys: keys)
+            }
+        }
+    }
+
+    public func interrupt() {
+        writer.interrupt()
+    }
+}
+
+/// Where the reader highlights a sentence: its places (any spelling, whole words, longest first)
+/// and its drone figures (the phrase each was read from). Offsets are in Unicode scalars.
+enum Marks {
+    /// A word of the text: folded, and where it stands (scalar offsets).
+    struct Token {
+        var folded: String
+        var start: Int
+        var end: Int
+    }
+
+    static func marks(in event: Event, spellings: [String: [[String]]]) -> [TextMark] {
+        let scalars = Array(event.text.unicodeScalars)
+        var figures: [TextMark] = []
+        for f in event.figures {
+            guard let r = find(f.phrase, in: scalars, avoiding: figures) else { continue }
+            figures.append(TextMark(kind: .figure, start: r.lowerBound, end: r.upperBound))
+        }
+        var places: [TextMark] = []
+        // Spellings by first word, longest first.
+        var candidates: [String: [[String]]] = [:]
+        for id in event.placeIDs {
+            for words in spellings[id] ?? [] where !words.isEmpty {
+                if !(candidates[words[0]]?.contains(words) ?? false) { candidates[words[0], default: []].append(words) }
+            }
+        }
+        if !candidates.isEmpty {
+            for k in candidates.keys {
+                candidates[k]!.sort { $0.count != $1.count ? $0.count > $1.count : $0.joined().count > $1.joined().count }
+            }
+            let tokens = words(scalars)
+            var i = 0
+            while i < tokens.count {
+                var advanced = false
+                for words in candidates[tokens[i].folded] ?? [] where i + words.count <= tokens.count {
+                    if (1..<words.count).allSatisfy({ tokens[i + $0].folded == words[$0] }) {
+                        places.append(TextMark(kind: .place, start: tokens[i].start, end: tokens[i + words.count - 1].end))
+                        i += words.count
+                        advanced = true
+                        break
+                    }
+                }
+                if !advanced { i += 1 }
+            }
+        }
+        // A figure wins over a place it overlaps.
+        let kept = places.filter { p in !figures.contains { $0.start < p.end && p.start < $0.end } }
+        return (kept + figures).sorted { $0.start < $1.start }
+    }
+
+    /// Where `phrase` stands in the text, not overlapping `taken`: exactly, else ignoring case and
+    /// accents (and NBSP against a space).
+    static func find(_ phrase: String, in scalars: [Unicode.Scalar], avoiding taken: [TextMark]) -> Range<Int>? {
+        func free(_ r: Range<Int>) -> Bool { !taken.contains { $0.start < r.upperBound && r.lowerBound < $0.end } }
+        let needle = phrase.unicodeScalars.map(\.value)
+        let hay = scalars.map(\.value)
+        for r in occurrences(of: needle, in: hay) where free(r) { return r }
+        // Folded text, each folded scalar pointing back to the scalar it came from.
+        var folded: [UInt32] = []
+        var origin: [Int] = []
+        for (i, u) in scalars.enumerated() {
+            for f in Folding.fold(String(u)).unicodeScalars {
+                folded.append(f.value)
+                origin.append(i)
+            }
+        }
+        let foldedNeedle = Folding.fold(phrase).unicodeScalars.map(\.value)
+        for r in occurrences(of: foldedNeedle, in: folded) {
+            let mapped = origin[r.lowerBound]..<(origin[r.upperBound - 1] + 1)
+            if free(mapped) { return mapped }
+        }
+        return nil
+    }
+
+    static func occurrences(of needle: [UInt32], in hay: [UInt32]) -> [Range<Int>] {
+        guard !needle.isEmpty, needle.count <= hay.count else { return [] }
+        var out: [Range<Int>] = []
+        var i = 0
+        while i + needle.count <= hay.count {
+            if hay[i] == needle[0], hay[i..<(i + needle.count)].elementsEqual(needle) { out.append(i..<(i + needle.count)) }
+            i += 1
+        }
+        return out
+    }
+
+    /// The text's words as `WordTokenizer` splits them (at anything that is not a letter, a digit or a
+    /// combining accent), folded like `Store.nameKey`.
+    static func words(_ scalars: [Unicode.Scalar]) -> [Token] {
+        var out: [Token] = []
+        var start = -1
+        func flush(_ end: Int) {
+            guard start >= 0 else { return }
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: scalars[start..<end])
+            out.append(Token(folded: Folding.fold(String(v)), start: start, end: end))
+            start = -1
+        }
+        for (i, u) in scalars.enumerated() {
+            if isWordScalar(u) {
+                if start < 0 { start = i }
+            } else {
+                flush(i)
+            }
+        }
+        flush(scalars.count)
+        return out
+    }
+
+    @inline(__always) static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+        if (0x0300...0x036F).contains(v) { return true }
+        let p = u.properties
+        return p.isAlphabetic || p.numericType != nil
+    }
+}
