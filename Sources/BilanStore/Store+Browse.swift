@@ -356,7 +356,11 @@ extension Store: Library {
     // MARK: Lists
 
     public func tallies(language: Language) throws -> [TallyRow] {
-        try tallies(language: Optional(language))
+        try tallies(language: language, range: nil, texts: false)
+    }
+
+    public func weekTally(_ range: DayRange, language: Language) throws -> TallyRow? {
+        try tallies(language: language, range: range, texts: true).first
     }
 
     public func languages() throws -> [Language] {

@@ -284,37 +284,55 @@ public final class Store: Sendable {
     /// Every week's drone tally, newest first; one language, or all. Tallies are computed from the
     /// stored figures, so they always follow the current tally rules.
     public func tallies(language: Language? = nil) throws -> [TallyRow] {
+        try tallies(language: language, range: nil, texts: true)
+    }
+
+    /// Tallies of one language, or all; of one range, or all. Without `texts` the figures carry no
+    /// sentence (the list of every week needs only the numbers, and reads several times faster).
+    func tallies(language: Language?, range: DayRange?, texts: Bool) throws -> [TallyRow] {
         try read { db in
-            let langClause = language == nil ? "" : " WHERE w.language = ?"
-            let args: StatementArguments = language.map { [$0.rawValue] } ?? []
+            var clauses: [String] = []
+            var args: [any DatabaseValueConvertible] = []
+            if let language {
+                clauses.append("w.language = ?")
+                args.append(language.rawValue)
+            }
+            if let range {
+                clauses.append("w.first_day = ? AND w.last_day = ?")
+                args += [range.first, range.last]
+            }
+            let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
             var figures: [Int64: [SourcedFigure]] = [:]
             let figureRows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT f.week_id, f.value, f.qualifier, f.role, f.weapon, f.phrase, f.whole_week, f.occasion,
-                           e.paragraph, e.idx, e.text, e.heading, e.part_of_week, e.date
-                    FROM figure f JOIN event e ON e.id = f.event_id JOIN week w ON w.id = f.week_id\(langClause)
+                           e.paragraph, e.idx, \(texts ? "e.text" : "''"), e.heading, e.part_of_week, e.date
+                    FROM figure f JOIN event e ON e.id = f.event_id JOIN week w ON w.id = f.week_id\(whereClause)
                     ORDER BY f.week_id, e.paragraph, e.idx, f.id
-                    """, arguments: args)
+                    """, arguments: StatementArguments(args))
             while let r = try figureRows.next() {
                 let figure = DroneFigure(
-                    value: r["value"], qualifier: Qualifier(rawValue: r["qualifier"]) ?? .exact,
-                    role: FigureRole(rawValue: r["role"]) ?? .other, weapon: r["weapon"], phrase: r["phrase"],
-                    wholeWeek: r["whole_week"], occasion: r["occasion"])
-                figures[r["week_id"], default: []].append(
+                    value: r[1], qualifier: Qualifier(rawValue: r[2]) ?? .exact,
+                    role: FigureRole(rawValue: r[3]) ?? .other, weapon: r[4], phrase: r[5],
+                    wholeWeek: r[6], occasion: r[7])
+                figures[r[0], default: []].append(
                     SourcedFigure(
-                        figure: figure, paragraph: r["paragraph"], index: r["idx"], text: r["text"], heading: r["heading"],
-                        partOfWeek: r["part_of_week"], date: r["date"]))
+                        figure: figure, paragraph: r[8], index: r[9], text: r[10], heading: r[11],
+                        partOfWeek: r[12], date: r[13]))
             }
             return try Row.fetchAll(
                 db,
-                sql: "SELECT w.id, w.first_day, w.last_day, w.language FROM week w\(langClause) ORDER BY w.first_day DESC, w.last_day DESC, w.language DESC",
-                arguments: args
+                sql: """
+                    SELECT w.id, w.first_day, w.last_day, w.language FROM week w\(whereClause)
+                    ORDER BY w.first_day DESC, w.last_day DESC, w.language DESC
+                    """,
+                arguments: StatementArguments(args)
             ).map { r in
                 TallyRow(
-                    range: DayRange(first: r["first_day"], last: r["last_day"]),
-                    language: Language(rawValue: r["language"]) ?? .fr,
-                    tally: TallyBuilder.tally(figures[r["id"]] ?? []))
+                    range: DayRange(first: r[1], last: r[2]),
+                    language: Language(rawValue: r[3]) ?? .fr,
+                    tally: TallyBuilder.tally(figures[r[0]] ?? []))
             }
         }
     }

@@ -13,6 +13,8 @@ public enum Action: Sendable {
     case readerLoaded(DayRange, Language, ReaderWeek?)
     case talliesLoaded(Language?, [TallyRow], languages: [Language])
     case pickerLoaded([PickerEntry])
+    /// A week's figures with their sentences, for the figures view (nil: no longer stored).
+    case figuresLoaded(DayRange, Language, TallyRow?)
     /// The debounce delay of a search typed in the prompt has passed.
     case searchDue(generation: Int)
     /// An effect failed; the sentence goes to the status line.
@@ -29,6 +31,7 @@ public enum Effect: Sendable, Hashable {
     /// nil: French when stored, else English.
     case loadTallies(Language?)
     case loadPicker
+    case loadFigures(DayRange, Language)
     /// Sends `.searchDue(generation)` after a delay.
     case debounce(generation: Int, milliseconds: Int)
     /// Stops the running query: a newer keystroke made it useless.

@@ -62,6 +62,8 @@ public final class Browser {
             }
         case .loadPicker:
             query { .pickerLoaded(try lib.pickerEntries()) }
+        case .loadFigures(let range, let language):
+            query { .figuresLoaded(range, language, try lib.weekTally(range, language: language)) }
         case .debounce(let g, let ms):
             let inbox = self.inbox, wake = terminal.waker
             DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(ms)) {

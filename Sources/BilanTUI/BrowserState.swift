@@ -97,6 +97,8 @@ public struct TalliesState: Sendable, Hashable {
 public struct FiguresState: Sendable, Hashable {
     public var row: TallyRow
     public var top = 0
+    /// Whether the sentences have arrived (the tallies list carries numbers only).
+    public var loaded = false
 }
 
 /// Where the reader should land once the week is loaded.

@@ -8,6 +8,10 @@ enum FiguresView {
         let head = "launched \(Labels.value(t.launched)) · shot down \(Labels.value(t.shotDown)) · jammed \(Labels.value(t.suppressed))"
         b.fill(x: 0, y: 1, count: b.width, style: .heading)
         b.field(" " + head, x: 0, y: 1, width: b.width, style: .heading)
+        guard f.loaded else {
+            b.put(" Loading the sentences…", x: 0, y: 3, style: .dim)
+            return
+        }
         let lines = lines(f.row, width: b.width, ascii: b.ascii)
         for (i, line) in lines.dropFirst(f.top).prefix(s.bodyRows(.figures)).enumerated() {
             var x = 0

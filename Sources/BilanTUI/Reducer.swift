@@ -77,6 +77,12 @@ public enum Reducer {
             narrow(&p, rows: s.bodyRows(.weeks))
             s.mode = .picker(p)
             return []
+        case .figuresLoaded(let range, let language, let row):
+            guard var f = s.figures, f.row.range == range, f.row.language == language else { return [] }
+            if let row { f.row = row } else { s.message = "This week is no longer stored." }
+            f.loaded = true
+            s.figures = f
+            return []
         case .searchDue(let generation):
             guard generation == s.generation else { return [] }
             return ensureLoaded(&s)
@@ -292,9 +298,10 @@ public enum Reducer {
                 &s, hit.range, hit.language, anchor: ReaderAnchor(paragraph: hit.event.paragraph, index: hit.event.index))
         case .tallies:
             guard let rows = s.tallies.rows, rows.indices.contains(s.tallies.position.cursor) else { return [] }
-            s.figures = FiguresState(row: rows[s.tallies.position.cursor])
+            let row = rows[s.tallies.position.cursor]
+            s.figures = FiguresState(row: row)
             s.stack.append(.figures)
-            return []
+            return [.loadFigures(row.range, row.language)]
         case .reader, .figures, .help:
             return []
         }

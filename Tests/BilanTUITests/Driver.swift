@@ -39,6 +39,7 @@ final class Driver {
                 let chosen = l ?? langs.first ?? .fr
                 send(.talliesLoaded(chosen, try library.tallies(language: chosen), languages: langs))
             case .loadPicker: send(.pickerLoaded(try library.pickerEntries()))
+            case .loadFigures(let r, let l): send(.figuresLoaded(r, l, try library.weekTally(r, language: l)))
             case .debounce(let g, _): send(.searchDue(generation: g))
             case .cancelQueries, .redraw, .suspend, .quit: break
             }

@@ -15,8 +15,11 @@ public protocol Library: Sendable {
     func events(_ filter: BrowseFilter, offset: Int, limit: Int) throws -> [SearchHit]
     /// One week's whole text for the reader; nil when that week and language are not stored.
     func readerWeek(_ range: DayRange, language: Language) throws -> ReaderWeek?
-    /// Every week's tally in one language, newest first.
+    /// Every week's tally in one language, newest first. The figures may come without their
+    /// sentences (`text` empty): `weekTally` has them.
     func tallies(language: Language) throws -> [TallyRow]
+    /// One week's tally with the sentence of every figure; nil when not stored.
+    func weekTally(_ range: DayRange, language: Language) throws -> TallyRow?
     /// Languages that have at least one week.
     func languages() throws -> [Language]
     /// Places the weeks mention, fronts first then by mentions, with the folded spellings the front
