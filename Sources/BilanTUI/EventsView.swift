@@ -5,7 +5,10 @@ import BilanCore
 /// the top row), with when in the week it happened.
 enum EventsView {
     static func draw(_ b: inout ScreenBuffer, _ s: BrowserState) {
-        let weekWidth = 12, whenWidth = b.width >= 60 ? 7 : 0
+        // Wide enough for the longest week label on screen ("1090–1094 FR") and a space.
+        let top = s.events.position.top
+        let labels = (top..<top + s.bodyRows(.events)).compactMap { s.events.rows[$0] }.map { label($0).count }
+        let weekWidth = max(12, (labels.max() ?? 0) + 1), whenWidth = b.width >= 60 ? 7 : 0
         b.fill(x: 0, y: 1, count: b.width, style: .heading)
         var x = b.field(" week", x: 0, y: 1, width: weekWidth + 1, style: .heading)
         if whenWidth > 0 { x = b.field("when", x: x, y: 1, width: whenWidth, style: .heading) }
@@ -30,7 +33,7 @@ enum EventsView {
             }
             let newWeek = previous == nil || previous!.range != hit.range || previous!.language != hit.language || i == pos.top
             if newWeek {
-                b.field(" " + Labels.range(hit.range) + " " + hit.language.rawValue.uppercased(), x: 0, y: y, width: weekWidth + 1, style: .heading)
+                b.field(" " + label(hit), x: 0, y: y, width: weekWidth + 1, style: .heading)
             }
             var x = weekWidth + 1
             if whenWidth > 0 {
@@ -40,6 +43,11 @@ enum EventsView {
             if i == pos.cursor { Renderer.highlightRow(&b, y: y) }
             previous = hit
         }
+    }
+
+    /// "1090–1094 FR".
+    static func label(_ hit: SearchHit) -> String {
+        Labels.range(hit.range) + " " + hit.language.rawValue.uppercased()
     }
 
     static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]

@@ -9,7 +9,9 @@ enum HelpView {
 
     static func lines(width: Int) -> [ReaderLine] {
         var out: [ReaderLine] = []
-        let keyWidth = 20
+        // Narrow windows: a narrower key column, and help text wrapped under itself.
+        let keyWidth = width >= 60 ? 20 : 12
+        let textWidth = max(10, width - 3 - keyWidth)
         for scope in Scope.allCases {
             let bindings = KeyTable.bindings.filter { $0.scope == scope }
             guard !bindings.isEmpty else { continue }
@@ -18,17 +20,26 @@ enum HelpView {
             for bnd in bindings {
                 let keys = KeyTable.keysLabel(bnd)
                 let pad = String(repeating: " ", count: max(1, keyWidth - DisplayWidth.of(keys)))
-                out.append(ReaderLine(
-                    segments: [Segment(text: "   " + keys + pad, style: .figure), Segment(text: bnd.help, style: .normal)],
-                    event: nil))
+                let text = FiguresView.wrap(bnd.help, width: textWidth)
+                if DisplayWidth.of(keys) >= keyWidth {
+                    // A long list of keys gets its own line.
+                    out.append(ReaderLine(segments: [Segment(text: "   " + keys, style: .figure)], event: nil))
+                } else {
+                    out.append(ReaderLine(
+                        segments: [Segment(text: "   " + keys + pad, style: .figure), Segment(text: text.first ?? "", style: .normal)],
+                        event: nil))
+                }
+                let indent = String(repeating: " ", count: 3 + keyWidth)
+                for more in DisplayWidth.of(keys) >= keyWidth ? text[...] : text.dropFirst() {
+                    out.append(ReaderLine(segments: [Segment(text: indent + more, style: .normal)], event: nil))
+                }
             }
         }
         out.append(ReaderLine(segments: [], event: nil))
-        for note in [
-            " Filters (fronts from f, a search kept with Enter) apply to the weeks and events lists",
-            " and mark matches in the reader; F clears them. Dates are Kyiv calendar days.",
-        ] {
-            out.append(ReaderLine(segments: [Segment(text: note, style: .dim)], event: nil))
+        let note = "Filters (fronts from f, a search kept with Enter) apply to the weeks and events lists"
+            + " and mark matches in the reader; F clears them."
+        for line in FiguresView.wrap(note, width: max(10, width - 2)) {
+            out.append(ReaderLine(segments: [Segment(text: " " + line, style: .dim)], event: nil))
         }
         return out
     }
