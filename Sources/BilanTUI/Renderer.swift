@@ -107,7 +107,8 @@ public enum Renderer {
             right = m
             rightStyle = .accent
         } else {
-            right = "? help  q \(s.stack.count > 1 ? "back" : "quit")"
+            // Hints come from the key table, like the help screen.
+            right = "\(KeyTable.label(of: .help)) help  \(KeyTable.label(of: .back)) \(s.stack.count > 1 ? "back" : "quit")"
             rightStyle = .status
         }
         let rw = b.ascii ? Ascii.transliterate(right).count : DisplayWidth.of(right)
