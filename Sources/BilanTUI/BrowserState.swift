@@ -59,6 +59,16 @@ public struct FilterState: Sendable, Hashable {
 
     var browseFilter: BrowseFilter { BrowseFilter(query: query, fronts: fronts) }
     var isEmpty: Bool { query == nil && fronts.isEmpty }
+
+    /// Why the search cannot match anything, said once instead of searching.
+    var problem: String? {
+        guard let q = query else { return nil }
+        if q.isEmpty { return "Nothing to search for in “\(text.trimmingCharacters(in: .whitespaces))”: type letters or digits." }
+        if q.groups.contains(where: { !$0.isEmpty && $0.allSatisfy(\.negated) }) {
+            return "The search only excludes words (-word): give at least one word to look for."
+        }
+        return nil
+    }
 }
 
 /// The weeks list.
@@ -68,6 +78,8 @@ public struct WeeksState: Sendable, Hashable {
     /// The filter generation the keys were loaded for.
     var generation = -1
     var requestedGeneration = -1
+    /// How many weeks the archive holds, whatever the filter (for "3/12 of 240").
+    public var unfiltered: Int?
     public var details: [DayRange: WeekDetail] = [:]
     var requested: Set<DayRange> = []
     public var position = ListPosition()
@@ -99,6 +111,8 @@ public struct FiguresState: Sendable, Hashable {
     public var top = 0
     /// Whether the sentences have arrived (the tallies list carries numbers only).
     public var loaded = false
+    /// The language asked for with L, until it arrives.
+    var pending: Language?
 }
 
 /// Where the reader should land once the week is loaded.
@@ -116,6 +130,10 @@ public struct ReaderState: Sendable, Hashable {
     var layout = ReaderLayout()
     public var top = 0
     var anchor: ReaderAnchor?
+    /// The sentence the reader was opened at (from the events list), marked in the margin.
+    public var focus: ReaderAnchor?
+    /// The match `n`/`N` went to last (index into the layout's match lines).
+    public var currentMatch: Int?
     /// The query the layout marks.
     var query: SearchQuery?
     /// A failure to load (week removed meanwhile).
@@ -192,4 +210,13 @@ public struct BrowserState: Sendable, Hashable {
 
     /// Whether the window is too small to lay anything out.
     public var tooSmall: Bool { width < 40 || height < 10 }
+
+    /// The tallies shown: with a filter, only the weeks that match it; nil while loading.
+    public var tallyRows: [TallyRow]? {
+        guard let rows = tallies.rows else { return nil }
+        if filter.isEmpty { return rows }
+        guard weeks.generation == generation, let keys = weeks.keys else { return nil }
+        let ranges = Set(keys.map(\.range))
+        return rows.filter { ranges.contains($0.range) }
+    }
 }

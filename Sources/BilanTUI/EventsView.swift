@@ -8,7 +8,7 @@ enum EventsView {
         // Wide enough for the longest week label on screen ("1090–1094 FR") and a space.
         let top = s.events.position.top
         let labels = (top..<top + s.bodyRows(.events)).compactMap { s.events.rows[$0] }.map { label($0).count }
-        let weekWidth = max(12, (labels.max() ?? 0) + 1), whenWidth = b.width >= 60 ? 7 : 0
+        let weekWidth = max(13, (labels.max() ?? 0) + 1), whenWidth = b.width >= 60 ? 7 : 0
         b.fill(x: 0, y: 1, count: b.width, style: .heading)
         var x = b.field(" week", x: 0, y: 1, width: weekWidth + 1, style: .heading)
         if whenWidth > 0 { x = b.field("when", x: x, y: 1, width: whenWidth, style: .heading) }
@@ -67,8 +67,8 @@ enum EventsView {
         var col = x
         var at = flat.startIndex
         for r in query.matches(in: flat) {
-            col += b.ascii ? Ascii.transliterate(String(flat[at..<r.lowerBound])).count : DisplayWidth.of(flat[at..<r.lowerBound])
-            let w = b.ascii ? Ascii.transliterate(String(flat[r])).count : DisplayWidth.of(flat[r])
+            col += b.columns(flat[at..<r.lowerBound])
+            let w = b.columns(flat[r])
             if col >= x + width - 1 { break }
             b.restyle(x: col, y: y, count: min(w, x + width - 1 - col), style: .match)
             col += w

@@ -5,7 +5,7 @@ enum FiguresView {
     static func draw(_ b: inout ScreenBuffer, _ s: BrowserState) {
         guard let f = s.figures else { return }
         let t = f.row.tally
-        let head = "launched \(Labels.value(t.launched)) · shot down \(Labels.value(t.shotDown)) · jammed \(Labels.value(t.suppressed))"
+        let head = "launched \(Labels.value(t.launched)) · shot down \(Labels.value(t.shotDown)) · suppressed \(Labels.value(t.suppressed))"
         b.fill(x: 0, y: 1, count: b.width, style: .heading)
         b.field(" " + head, x: 0, y: 1, width: b.width, style: .heading)
         guard f.loaded else {
@@ -20,7 +20,7 @@ enum FiguresView {
     }
 
     static let roleNames: [FigureRole: String] = [
-        .launched: "launched", .shotDown: "shot down", .suppressed: "jammed", .other: "other",
+        .launched: "launched", .shotDown: "shot down", .suppressed: "suppressed", .other: "not tallied",
     ]
 
     /// The figures laid out: a line per figure (value, role, weapon, phrase), then its sentence
@@ -39,9 +39,14 @@ enum FiguresView {
             ]
             if let w = fig.weapon { segs.append(Segment(text: " · " + w, style: .normal)) }
             if fig.wholeWeek { segs.append(Segment(text: " · whole week", style: .dim)) }
-            segs.append(Segment(text: "  “" + fig.phrase + "”", style: .dim))
             out.append(ReaderLine(segments: segs, event: nil))
-            for l in wrap(ascii ? Ascii.transliterate(f.text) : f.text, width: max(10, min(width - 6, ReaderLayout.maxTextWidth))) {
+            // The phrase the number was read from, then its whole sentence, both wrapped.
+            let textWidth = max(10, min(width - 6, ReaderLayout.maxTextWidth))
+            let phrase = "“" + fig.phrase + "”"
+            for l in wrap(ascii ? Ascii.transliterate(phrase) : phrase, width: textWidth) {
+                out.append(ReaderLine(segments: [Segment(text: "     " + l, style: .figure)], event: nil))
+            }
+            for l in wrap(ascii ? Ascii.transliterate(f.text) : f.text, width: textWidth) {
                 out.append(ReaderLine(segments: [Segment(text: "     " + l, style: .normal)], event: nil))
             }
             out.append(ReaderLine(segments: [], event: nil))

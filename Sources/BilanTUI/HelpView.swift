@@ -1,13 +1,13 @@
 /// The keys, generated from the key table so help and keys cannot disagree.
 enum HelpView {
     static func draw(_ b: inout ScreenBuffer, _ s: BrowserState) {
-        for (i, line) in lines(width: b.width).dropFirst(s.helpTop).prefix(s.bodyRows(.help)).enumerated() {
+        for (i, line) in lines(width: b.width, ascii: b.ascii).dropFirst(s.helpTop).prefix(s.bodyRows(.help)).enumerated() {
             var x = 0
             for seg in line.segments { x = b.put(seg.text, x: x, y: 1 + i, style: seg.style) }
         }
     }
 
-    static func lines(width: Int) -> [ReaderLine] {
+    static func lines(width: Int, ascii: Bool = false) -> [ReaderLine] {
         var out: [ReaderLine] = []
         // Narrow windows: a narrower key column, and help text wrapped under itself.
         let keyWidth = width >= 60 ? 20 : 12
@@ -18,7 +18,7 @@ enum HelpView {
             if !out.isEmpty { out.append(ReaderLine(segments: [], event: nil)) }
             out.append(ReaderLine(segments: [Segment(text: " " + scope.title, style: .heading)], event: nil))
             for bnd in bindings {
-                let keys = KeyTable.keysLabel(bnd)
+                let keys = KeyTable.keysLabel(bnd, ascii: ascii)
                 let pad = String(repeating: " ", count: max(1, keyWidth - DisplayWidth.of(keys)))
                 let text = FiguresView.wrap(bnd.help, width: textWidth)
                 if DisplayWidth.of(keys) >= keyWidth {

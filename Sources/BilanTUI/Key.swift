@@ -7,6 +7,17 @@ public enum Key: Sendable, Hashable {
     case up, down, left, right, pageUp, pageDown, home, end
     case enter, escape, backspace, tab, backTab, delete
 
+    /// The label on a terminal without arrows: words rather than "v" and "^", which read as keys.
+    public var asciiLabel: String {
+        switch self {
+        case .up: "Up"
+        case .down: "Down"
+        case .left: "Left"
+        case .right: "Right"
+        default: label
+        }
+    }
+
     /// How the help screen and status hints write the key.
     public var label: String {
         switch self {

@@ -19,6 +19,8 @@ public enum Scope: String, Sendable, Hashable, CaseIterable {
     case reader
     /// The tallies.
     case tallies
+    /// A week's drone figures.
+    case figures
     /// The front picker: typing narrows the list.
     case picker
     /// The search prompt: typing edits the query.
@@ -29,6 +31,7 @@ public enum Scope: String, Sendable, Hashable, CaseIterable {
         case .everywhere: "Everywhere"
         case .reader: "Reader"
         case .tallies: "Tallies"
+        case .figures: "Drone figures of a week"
         case .picker: "Front picker (f)"
         case .prompt: "Search prompt (/)"
         }
@@ -70,6 +73,9 @@ public enum KeyTable {
         Binding(keys: [.char("]")], command: .nextWeek, scope: .reader, help: "next (newer) week"),
         Binding(keys: [.char("L")], command: .otherLanguage, scope: .reader, help: "the same week in its other language"),
         Binding(keys: [.char("L")], command: .otherLanguage, scope: .tallies, help: "tallies in the other language"),
+        Binding(keys: [.char("[")], command: .previousWeek, scope: .figures, help: "the previous (older) week's figures"),
+        Binding(keys: [.char("]")], command: .nextWeek, scope: .figures, help: "the next (newer) week's figures"),
+        Binding(keys: [.char("L")], command: .otherLanguage, scope: .figures, help: "the same week's figures in its other language"),
         Binding(keys: [.char("?")], command: .help, scope: .everywhere, help: "this help"),
         Binding(keys: [.ctrl("l")], command: .redraw, scope: .everywhere, help: "redraw the screen"),
         Binding(keys: [.ctrl("z")], command: .suspend, scope: .everywhere, help: "suspend (where the shell has job control)"),
@@ -99,7 +105,7 @@ public enum KeyTable {
 
     /// The command a key asks for in a view (reader and tallies bindings first, then everywhere).
     public static func command(for key: Key, in view: ViewKind) -> Command? {
-        let scope: Scope? = view == .reader ? .reader : view == .tallies ? .tallies : nil
+        let scope: Scope? = view == .reader ? .reader : view == .tallies ? .tallies : view == .figures ? .figures : nil
         if let scope, let b = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) { return b.command }
         return bindings.first(where: { $0.scope == .everywhere && $0.keys.contains(key) })?.command
     }
@@ -110,8 +116,8 @@ public enum KeyTable {
     }
 
     /// How a binding's keys read in the help ("j ↓", "Esc Ctrl-C"); typing bindings read "type".
-    static func keysLabel(_ b: Binding) -> String {
-        if b.command == nil, b.keys == [.char("x")] { return "a–z…" }
-        return b.keys.map(\.label).joined(separator: " ")
+    static func keysLabel(_ b: Binding, ascii: Bool = false) -> String {
+        if b.command == nil, b.keys == [.char("x")] { return ascii ? "a-z..." : "a–z…" }
+        return b.keys.map { ascii ? $0.asciiLabel : $0.label }.joined(separator: " ")
     }
 }

@@ -11,12 +11,14 @@ enum PickerView {
             return
         }
         let marked = p.marked.count
-        b.field(" Fronts: \(p.shown.count) of \(entries.count) places" + (marked > 0 ? " · \(marked) marked" : ""),
+        b.field(" Fronts: \(p.shown.count) of \(entries.count) places mentioned" + (marked > 0 ? " · \(marked) marked" : ""),
                 x: 0, y: 1, width: b.width, style: .heading)
+        let legend = "* front · mentions "
+        if b.width >= 70 { b.putRight(legend, right: b.width, y: 1, style: .heading) }
         if p.shown.isEmpty {
-            b.put(" No place is spelled like that.", x: 0, y: 3, style: .dim)
+            b.put(" No place these weeks mention is spelled like that.", x: 0, y: 3, style: .dim)
         }
-        let nameWidth = min(28, max(12, b.width / 3))
+        let nameWidth = min(28, max(16, b.width / 3))
         for i in p.position.top..<min(p.shown.count, p.position.top + s.bodyRows(.weeks)) {
             let y = 2 + i - p.position.top
             let e = entries[p.shown[i]]

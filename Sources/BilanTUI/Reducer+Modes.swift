@@ -55,8 +55,9 @@ extension Reducer {
     /// After a search is kept in the reader, show its first match at or below the top.
     static func jumpToFirstMatch(_ s: inout BrowserState) {
         guard var r = s.reader, s.filter.query != nil else { return }
-        if let line = r.layout.matchLines.first(where: { $0 >= r.top }) ?? r.layout.matchLines.first {
-            r.top = clampReaderTop(line - 2, r, s)
+        if let i = r.layout.matchLines.firstIndex(where: { $0 >= r.top }) ?? (r.layout.matchLines.isEmpty ? nil : 0) {
+            r.currentMatch = i
+            r.top = clampReaderTop(r.layout.matchLines[i] - 2, r, s)
             s.reader = r
         } else {
             s.message = "No match in this week."

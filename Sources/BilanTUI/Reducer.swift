@@ -12,6 +12,14 @@ public enum Reducer {
             return ensureLoaded(&s)
         case .key(let key):
             s.message = nil
+            if s.tooSmall {
+                // Nothing is shown to act on: only the keys that quit do something.
+                if key == .char("q") || key == .char("Q") || key == .ctrl("c") {
+                    s.quitting = true
+                    return [.quit]
+                }
+                return []
+            }
             switch s.mode {
             case .normal: return normalKey(&s, key)
             case .prompt(var p):
@@ -29,6 +37,10 @@ public enum Reducer {
             guard generation == s.generation else { return [] }
             s.weeks.keys = keys
             s.weeks.generation = generation
+            if s.filter.isEmpty { s.weeks.unfiltered = keys.count }
+            if s.view == .tallies, let rows = s.tallyRows {
+                s.tallies.position.clamp(count: rows.count, rows: s.bodyRows(.tallies))
+            }
             s.weeks.position.clamp(count: keys.count, rows: s.bodyRows(.weeks))
             return weekDetails(&s)
         case .weekDetailsLoaded(let details):
@@ -53,6 +65,7 @@ public enum Reducer {
                     r.top = r.layout.line(of: a, in: week)
                 } else if let first = r.layout.matchLines.first {
                     r.top = max(0, first - 2)
+                    r.currentMatch = 0
                 } else {
                     r.top = 0
                 }
@@ -68,7 +81,7 @@ public enum Reducer {
             s.tallies.rows = rows
             s.tallies.languages = languages
             s.tallies.language = language ?? rows.first?.language ?? languages.first
-            s.tallies.position.clamp(count: rows.count, rows: s.bodyRows(.tallies))
+            s.tallies.position.clamp(count: s.tallyRows?.count ?? 0, rows: s.bodyRows(.tallies))
             return []
         case .pickerLoaded(let entries):
             s.pickerCache = entries
@@ -78,9 +91,17 @@ public enum Reducer {
             s.mode = .picker(p)
             return []
         case .figuresLoaded(let range, let language, let row):
-            guard var f = s.figures, f.row.range == range, f.row.language == language else { return [] }
-            if let row { f.row = row } else { s.message = "This week is no longer stored." }
+            guard var f = s.figures, f.row.range == range, f.row.language == language || f.pending == language else {
+                return []
+            }
+            if let row {
+                f.row = row
+                f.top = 0
+            } else {
+                s.message = "No \(name(language)) summary of \(Labels.range(range)) is stored."
+            }
             f.loaded = true
+            f.pending = nil
             s.figures = f
             return []
         case .searchDue(let generation):
@@ -141,6 +162,7 @@ public enum Reducer {
             let base = ViewKind.tabs.firstIndex(of: s.stack.first ?? .weeks) ?? 0
             return show(&s, ViewKind.tabs[(base + 1) % ViewKind.tabs.count])
         case .previousWeek, .nextWeek:
+            if s.view == .figures { return neighbourFigures(&s, older: command == .previousWeek) }
             return neighbourWeek(&s, older: command == .previousWeek)
         case .otherLanguage:
             return otherLanguage(&s)
@@ -165,6 +187,20 @@ public enum Reducer {
 
     /// Loads what the current view needs and does not have for the current filter.
     static func ensureLoaded(_ s: inout BrowserState) -> [Effect] {
+        if let problem = s.filter.problem, s.view != .reader {
+            // Nothing can match: say why at once rather than search.
+            s.message = problem
+            if s.weeks.generation != s.generation {
+                s.weeks.keys = []
+                s.weeks.generation = s.generation
+            }
+            if s.events.generation != s.generation {
+                s.events = EventsState()
+                s.events.generation = s.generation
+                s.events.total = 0
+            }
+            return []
+        }
         switch s.view {
         case .weeks:
             if s.weeks.generation != s.generation && s.weeks.requestedGeneration != s.generation {
@@ -184,13 +220,20 @@ public enum Reducer {
             }
             return eventPages(&s)
         case .tallies:
-            return s.tallies.rows == nil ? [.loadTallies(s.tallies.language)] : []
+            var fx: [Effect] = s.tallies.rows == nil ? [.loadTallies(s.tallies.language)] : []
+            // With a filter, the tallies keep the weeks that match it: the weeks list knows which.
+            if !s.filter.isEmpty && s.weeks.generation != s.generation && s.weeks.requestedGeneration != s.generation {
+                s.weeks.requestedGeneration = s.generation
+                fx.append(.loadWeeks(s.filter.browseFilter, generation: s.generation))
+            }
+            return fx
         case .reader:
             // The query may have changed while the reader was below another view.
             if var r = s.reader, let week = r.week, r.layout.width != s.width || r.query != s.filter.query {
                 let top = r.layout.lines.indices.contains(r.top) ? r.layout.lines[r.top].event : nil
                 r.layout = ReaderLayout(week: week, width: s.width, query: s.filter.query, ascii: s.ascii)
                 r.query = s.filter.query
+                r.currentMatch = nil
                 if let top { r.top = r.layout.eventLines[top] }
                 r.top = clampReaderTop(r.top, r, s)
                 s.reader = r
@@ -213,6 +256,7 @@ public enum Reducer {
         s.generation += 1
         s.weeks.position = ListPosition()
         s.events.position = ListPosition()
+        s.tallies.position = ListPosition()
     }
 
     // MARK: Moving
@@ -227,7 +271,7 @@ public enum Reducer {
             s.events.position.move(by: delta, count: s.events.total ?? 0, rows: rows)
             return eventPages(&s)
         case .tallies:
-            s.tallies.position.move(by: delta, count: s.tallies.rows?.count ?? 0, rows: rows)
+            s.tallies.position.move(by: delta, count: s.tallyRows?.count ?? 0, rows: rows)
         case .reader:
             guard var r = s.reader else { return [] }
             r.top = clampReaderTop(r.top.addingReportingOverflow(delta).partialValue, r, s)
@@ -238,7 +282,7 @@ public enum Reducer {
             f.top = max(0, min(f.top.addingReportingOverflow(delta).partialValue, count - rows))
             s.figures = f
         case .help:
-            let count = HelpView.lines(width: s.width).count
+            let count = HelpView.lines(width: s.width, ascii: s.ascii).count
             s.helpTop = max(0, min(s.helpTop.addingReportingOverflow(delta).partialValue, count - rows))
         }
         return []
@@ -294,10 +338,12 @@ public enum Reducer {
             return openReader(&s, key.range, key.languages.first ?? .fr, anchor: nil)
         case .events:
             guard let hit = s.events.rows[s.events.position.cursor] else { return [] }
-            return openReader(
-                &s, hit.range, hit.language, anchor: ReaderAnchor(paragraph: hit.event.paragraph, index: hit.event.index))
+            let at = ReaderAnchor(paragraph: hit.event.paragraph, index: hit.event.index)
+            let fx = openReader(&s, hit.range, hit.language, anchor: at)
+            s.reader?.focus = at
+            return fx
         case .tallies:
-            guard let rows = s.tallies.rows, rows.indices.contains(s.tallies.position.cursor) else { return [] }
+            guard let rows = s.tallyRows, rows.indices.contains(s.tallies.position.cursor) else { return [] }
             let row = rows[s.tallies.position.cursor]
             s.figures = FiguresState(row: row)
             s.stack.append(.figures)
@@ -322,13 +368,29 @@ public enum Reducer {
         }
         let j = keys[i].range == r.range ? (older ? i + 1 : i - 1) : i
         guard keys.indices.contains(j) else {
-            s.message = older ? "This is the oldest week." : "This is the newest week."
+            let which = older ? "oldest" : "newest"
+            s.message = s.filter.isEmpty ? "This is the \(which) week." : "This is the \(which) week matching the filters."
             return []
         }
         let target = keys[j]
         s.weeks.position.set(j, count: keys.count, rows: s.bodyRows(.weeks))
         let language = target.languages.contains(r.language) ? r.language : target.languages.first ?? .fr
         return openReader(&s, target.range, language, anchor: nil) + weekDetails(&s)
+    }
+
+    /// The figures of the week before or after, in the order of the tallies list.
+    static func neighbourFigures(_ s: inout BrowserState, older: Bool) -> [Effect] {
+        guard let f = s.figures, let rows = s.tallyRows, let i = rows.firstIndex(where: { $0.range == f.row.range }) else {
+            return []
+        }
+        let j = older ? i + 1 : i - 1
+        guard rows.indices.contains(j) else {
+            s.message = older ? "This is the oldest week." : "This is the newest week."
+            return []
+        }
+        s.tallies.position.set(j, count: rows.count, rows: s.bodyRows(.tallies))
+        s.figures = FiguresState(row: rows[j])
+        return [.loadFigures(rows[j].range, rows[j].language)]
     }
 
     /// The week next to a range the list does not hold (the filter hides it).
@@ -359,6 +421,14 @@ public enum Reducer {
             s.tallies.language = other
             s.tallies.rows = nil
             return [.loadTallies(other)]
+        case .figures:
+            guard var f = s.figures, let other = s.tallies.languages.first(where: { $0 != f.row.language }) else {
+                s.message = "The archive holds weeks in one language only."
+                return []
+            }
+            f.pending = other
+            s.figures = f
+            return [.loadFigures(f.row.range, other)]
         default:
             return []
         }
@@ -377,17 +447,28 @@ public enum Reducer {
             s.message = "No match in this week."
             return
         }
-        // The line a match is shown on sits two lines below the top.
-        let current = r.top + 2
-        var target: Int
-        if forward {
-            target = lines.first(where: { $0 > current }) ?? lines[0]
-            if target <= current { s.message = "Search wrapped to the top." }
+        var next: Int
+        if let current = r.currentMatch {
+            next = forward ? current + 1 : current - 1
         } else {
-            target = lines.last(where: { $0 < current }) ?? lines[lines.count - 1]
-            if target >= current { s.message = "Search wrapped to the bottom." }
+            // The first match on screen going down, the last above the screen's middle going up.
+            next = forward
+                ? lines.firstIndex(where: { $0 >= r.top }) ?? lines.count
+                : (lines.lastIndex(where: { $0 < r.top + 2 }) ?? -1)
         }
-        r.top = clampReaderTop(target - 2, r, s)
+        if lines.count == 1 {
+            next = 0
+            s.message = "Only one match in this week."
+        } else if next >= lines.count {
+            next = 0
+            s.message = "Search wrapped to the top."
+        } else if next < 0 {
+            next = lines.count - 1
+            s.message = "Search wrapped to the bottom."
+        }
+        r.currentMatch = next
+        // The match sits two lines below the top, with its context above.
+        r.top = clampReaderTop(lines[next] - 2, r, s)
         s.reader = r
     }
 
@@ -398,7 +479,7 @@ public enum Reducer {
         s.height = height
         s.weeks.position.clamp(count: s.weeks.keys?.count ?? 0, rows: s.bodyRows(.weeks))
         s.events.position.clamp(count: s.events.total ?? 0, rows: s.bodyRows(.events))
-        s.tallies.position.clamp(count: s.tallies.rows?.count ?? 0, rows: s.bodyRows(.tallies))
+        s.tallies.position.clamp(count: s.tallyRows?.count ?? 0, rows: s.bodyRows(.tallies))
         if case .picker(var p) = s.mode {
             p.position.clamp(count: p.shown.count, rows: s.bodyRows(.weeks))
             s.mode = .picker(p)

@@ -29,7 +29,7 @@ public enum Renderer {
         let lines = ["Window too small", "bilan needs 40×10 at least", "(q quits)"]
         let y0 = max(0, (b.height - lines.count) / 2)
         for (i, l) in lines.enumerated() {
-            let w = b.ascii ? Ascii.transliterate(l).count : DisplayWidth.of(l)
+            let w = b.columns(l)
             b.put(l, x: max(0, (b.width - w) / 2), y: y0 + i, style: i == 0 ? .accent : .normal)
         }
     }
@@ -40,7 +40,8 @@ public enum Renderer {
         b.fill(x: 0, y: 0, count: b.width, style: .title)
         var x = b.put(" bilan ", x: 0, y: 0, style: .title)
         let base = s.stack.first ?? .weeks
-        for tab in ViewKind.tabs {
+        let ownTitle = s.view == .reader || s.view == .figures || s.view == .help
+        for tab in ViewKind.tabs where !(ownTitle && b.width < 80) {
             let label = " \(tab.title) "
             if tab == base && s.stack.count == 1 {
                 x = b.put("[" + tab.title + "]", x: x, y: 0, style: .selected)
@@ -60,7 +61,7 @@ public enum Renderer {
             right = s.filter.isEmpty ? "" : "filtered"
         }
         if !right.isEmpty {
-            let w = b.ascii ? Ascii.transliterate(right).count : DisplayWidth.of(right)
+            let w = b.columns(right)
             if x + 2 + w <= b.width {
                 b.putRight(right + " ", right: b.width, y: 0, style: .title)
             } else {
@@ -76,31 +77,20 @@ public enum Renderer {
     }
 
     /// The bottom line: the view, the filters, shown/total and position; or the search prompt.
+    /// When room runs out the key hints go first, then the filters are shortened: the position stays.
     static func statusLine(_ b: inout ScreenBuffer, _ s: BrowserState) {
         let y = b.height - 1
         b.fill(x: 0, y: y, count: b.width, style: .status)
         if case .prompt(let p) = s.mode {
-            let x = b.put("/", x: 0, y: y, style: .status)
-            let w = b.ascii ? Ascii.transliterate(p.text).count : DisplayWidth.of(p.text)
-            // Keep the end of a long query visible.
-            var shown = Substring(p.text)
-            var width = w
-            while width > b.width - 3, !shown.isEmpty {
-                width -= DisplayWidth.of(shown.first!)
-                shown = shown.dropFirst()
-            }
-            let end = b.put(shown, x: x, y: y, style: .status)
-            b.cursor = (min(end, b.width - 1), y)
-            let hint = p.text.count < 2 && !p.text.isEmpty ? "type 2 letters" : "Enter keep · Esc cancel"
-            let hw = DisplayWidth.of(hint)
-            if end + hw + 3 <= b.width { b.putRight(hint + " ", right: b.width, y: y, style: .status) }
+            prompt(&b, s, p)
             return
         }
-        var parts = [s.view.title]
-        if !s.filter.fronts.isEmpty { parts.append("front: " + s.filter.fronts.map(\.name).joined(separator: ", ")) }
-        if let q = s.filter.query, !q.isEmpty { parts.append("/" + s.filter.text.trimmingSpaces) }
-        if let count = counts(s) { parts.append(count) }
-        let left = " " + parts.joined(separator: " │ ")
+        let head = " " + s.view.title
+        var filters: [String] = []
+        if !s.filter.fronts.isEmpty { filters.append("front: " + s.filter.fronts.map(\.name).joined(separator: ", ")) }
+        if s.filter.query != nil { filters.append("/" + s.filter.text.trimmingSpaces) }
+        let filterText = filters.joined(separator: " │ ")
+        let count = counts(s).map { " │ " + $0 } ?? ""
         let right: String
         let rightStyle: Style
         if let m = s.message {
@@ -111,44 +101,87 @@ public enum Renderer {
             right = "\(KeyTable.label(of: .help)) help  \(KeyTable.label(of: .back)) \(s.stack.count > 1 ? "back" : "quit")"
             rightStyle = .status
         }
-        let rw = b.ascii ? Ascii.transliterate(right).count : DisplayWidth.of(right)
-        let lw = b.ascii ? Ascii.transliterate(left).count : DisplayWidth.of(left)
+        let fixed = b.columns(head) + b.columns(count) + (filterText.isEmpty ? 0 : 3)
+        let full = fixed + b.columns(filterText)
         if s.message != nil {
-            // A message matters more than the counts: it gets the room it needs.
-            let room = max(0, b.width - rw - 2)
-            b.field(left, x: 0, y: y, width: min(lw, room), style: .status)
-            b.field(right, x: max(0, b.width - rw - 1), y: y, width: min(rw, b.width), style: rightStyle)
-        } else if lw + rw + 2 <= b.width {
-            b.put(left, x: 0, y: y, style: .status)
+            // A message matters most: it gets the room it needs, the rest what is left.
+            let rw = min(b.columns(right), b.width - 1)
+            b.field(right, x: b.width - rw - 1, y: y, width: rw, style: rightStyle)
+            left(&b, head: head, filters: filterText, count: count, width: b.width - rw - 2, y: y)
+        } else if full + b.columns(right) + 2 <= b.width {
+            left(&b, head: head, filters: filterText, count: count, width: full, y: y)
             b.putRight(right + " ", right: b.width, y: y, style: rightStyle)
         } else {
-            b.field(left, x: 0, y: y, width: b.width, style: .status)
+            left(&b, head: head, filters: filterText, count: count, width: b.width, y: y)
         }
     }
 
-    /// "3/240" (position/total) for lists, "line 12/80" in the reader; "…" while loading.
+    /// " View │ filters │ counts" in `width` columns, the filters cut first.
+    static func left(_ b: inout ScreenBuffer, head: String, filters: String, count: String, width: Int, y: Int) {
+        var x = b.field(head, x: 0, y: y, width: min(b.columns(head), width), style: .status)
+        let room = width - b.columns(head) - b.columns(count)
+        if !filters.isEmpty, room > 4 {
+            x = b.put(" │ ", x: x, y: y, style: .status)
+            x = b.field(filters, x: x, y: y, width: min(b.columns(filters), room - 3), style: .status)
+        }
+        b.field(count, x: x, y: y, width: max(0, min(b.columns(count), width - x)), style: .status)
+    }
+
+    /// The search prompt: what is typed, the cursor after it, and the live count.
+    static func prompt(_ b: inout ScreenBuffer, _ s: BrowserState, _ p: PromptState) {
+        let y = b.height - 1
+        let x = b.put("/", x: 0, y: y, style: .status)
+        // Keep the end of a long query visible.
+        var shown = Substring(p.text)
+        var width = b.columns(p.text)
+        while width > b.width - 3, !shown.isEmpty {
+            width -= b.columns(String(shown.first!))
+            shown = shown.dropFirst()
+        }
+        let end = b.put(shown, x: x, y: y, style: .status)
+        b.cursor = (min(end, b.width - 1), y)
+        let typing = p.text.count < 2 && !p.text.isEmpty
+        let live = typing ? "type 2 letters" : counts(s) ?? ""
+        for hint in [live + " · Enter keep · Esc cancel", live] where !hint.isEmpty {
+            if end + DisplayWidth.of(hint) + 3 <= b.width {
+                b.putRight(hint + " ", right: b.width, y: y, style: .status)
+                break
+            }
+        }
+    }
+
+    /// "3/240" (position/total, "of N" when filtered) for lists, "line 12/80" in the reader.
     static func counts(_ s: BrowserState) -> String? {
         switch s.view {
         case .weeks:
             guard let keys = s.weeks.keys else { return "loading…" }
             let stale = s.weeks.generation != s.generation ? " (searching…)" : ""
-            return keys.isEmpty ? "none\(stale)" : "\(s.weeks.position.cursor + 1)/\(keys.count)\(stale)"
+            let of = !s.filter.isEmpty ? s.weeks.unfiltered.map { " of \($0)" } ?? "" : ""
+            return keys.isEmpty ? "none\(of)\(stale)" : "\(s.weeks.position.cursor + 1)/\(keys.count)\(of)\(stale)"
         case .events:
             guard let total = s.events.total else { return "searching…" }
             return total == 0 ? "none" : "\(s.events.position.cursor + 1)/\(total)"
         case .tallies:
-            guard let rows = s.tallies.rows else { return "loading…" }
+            guard let rows = s.tallyRows else { return "loading…" }
             let lang = s.tallies.language.map { " " + $0.rawValue.uppercased() } ?? ""
-            return rows.isEmpty ? "none" : "\(s.tallies.position.cursor + 1)/\(rows.count)\(lang)"
+            return rows.isEmpty ? "none\(lang)" : "\(s.tallies.position.cursor + 1)/\(rows.count)\(lang)"
         case .reader:
             guard let r = s.reader, r.week != nil else { return "loading…" }
             let total = r.layout.lines.count
             let end = min(total, r.top + s.bodyRows(.reader))
             let pct = total == 0 ? 100 : end * 100 / total
-            let matches = s.filter.query == nil ? "" : " │ \(r.layout.matchLines.count) match\(r.layout.matchLines.count == 1 ? "" : "es")"
+            let n = r.layout.matchLines.count
+            var matches = ""
+            if s.filter.query != nil {
+                matches = r.currentMatch.map { " │ match \($0 + 1)/\(n)" } ?? " │ \(n) match\(n == 1 ? "" : "es")"
+            }
             return "line \(r.top + 1)/\(total) \(pct)%\(matches)"
-        case .figures, .help:
-            return nil
+        case .figures:
+            guard let f = s.figures, f.loaded else { return "loading…" }
+            let total = FiguresView.lines(f.row, width: s.width, ascii: s.ascii).count
+            return "\(f.row.language.rawValue.uppercased()) │ line \(f.top + 1)/\(total)"
+        case .help:
+            return "line \(s.helpTop + 1)/\(HelpView.lines(width: s.width, ascii: s.ascii).count)"
         }
     }
 

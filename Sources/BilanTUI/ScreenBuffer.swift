@@ -124,18 +124,24 @@ extension String {
 }
 
 extension ScreenBuffer {
+    /// Columns `text` takes in this buffer (after transliteration in ASCII mode).
+    public func columns(_ text: some StringProtocol) -> Int {
+        ascii ? Ascii.transliterate(String(text)).count : DisplayWidth.of(String(text))
+    }
+
     /// Writes `text` in at most `width` columns, ending with "…" when it had to be cut; the rest of
     /// the field is filled with spaces in the same style. Returns the column after the field.
     @discardableResult
     public mutating func field(_ text: some StringProtocol, x: Int, y: Int, width: Int, style: Style = .normal) -> Int {
         guard width > 0 else { return x }
-        let w = ascii ? Ascii.transliterate(String(text)).count : DisplayWidth.of(String(text))
+        let w = columns(text)
         if w <= width {
             let end = put(text, x: x, y: y, style: style, maxWidth: width)
             fill(x: end, y: y, count: x + width - end, style: style)
         } else {
             let end = put(text, x: x, y: y, style: style, maxWidth: width - 1)
-            let after = put(ascii ? "~" : "…", x: end, y: y, style: style, maxWidth: 1)
+            // ASCII cuts with "." rather than "~", which reads as "about" next to a number.
+            let after = put(ascii ? "." : "…", x: end, y: y, style: style, maxWidth: 1)
             fill(x: after, y: y, count: x + width - after, style: style)
         }
         return x + width
@@ -144,7 +150,7 @@ extension ScreenBuffer {
     /// Writes `text` so that it ends at column `right` (exclusive); returns where it starts.
     @discardableResult
     public mutating func putRight(_ text: String, right: Int, y: Int, style: Style = .normal) -> Int {
-        let w = ascii ? Ascii.transliterate(text).count : DisplayWidth.of(text)
+        let w = columns(text)
         let x = max(0, right - w)
         put(text, x: x, y: y, style: style, maxWidth: right - x)
         return x

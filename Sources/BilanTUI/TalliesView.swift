@@ -4,20 +4,22 @@ import BilanCore
 /// week scaled to the largest count, and a sparkline of launches over time.
 enum TalliesView {
     static func draw(_ b: inout ScreenBuffer, _ s: BrowserState) {
-        guard let rows = s.tallies.rows else {
+        guard let rows = s.tallyRows else {
             b.put(" Loading the tallies…", x: 0, y: 3, style: .dim)
             return
         }
         let lang = s.tallies.language.map { Reducer.name($0) } ?? ""
         let max = rows.reduce(0) { Swift.max($0, $1.tally.launched?.value ?? 0, $1.tally.shotDown?.value ?? 0) }
         // Line 1: the sparkline, oldest week on the left.
-        var x = b.put(" \(lang) · launched per week ", x: 0, y: 1, style: .dim)
+        var x = b.put(" \(lang) · launched, oldest week first ", x: 0, y: 1, style: .dim)
         let spark = sparkline(rows.reversed().map { $0.tally.launched?.value }, width: b.width - x - 26, ascii: b.ascii)
         x = b.put(spark, x: x, y: 1, style: .bar)
-        let legend = b.ascii ? "# launched = shot down " : "█ launched ▓ shot down "
+        let legend = b.ascii ? "# launched, = shot down " : "█ launched ▓ shot down "
         if x + DisplayWidth.of(legend) + 2 <= b.width { b.putRight(legend, right: b.width, y: 1, style: .dim) }
         // Line 2: headings.
-        let c = columns(b.width)
+        let top = s.tallies.position.top
+        let longest = rows.dropFirst(top).prefix(s.bodyRows(.tallies)).map { Labels.range($0.range).count }.max() ?? 9
+        let c = columns(b.width, range: Swift.max(9, longest))
         b.fill(x: 0, y: 2, count: b.width, style: .heading)
         x = b.field(" week", x: 0, y: 2, width: c.range + 1, style: .heading)
         if c.dates > 0 { x = b.field("dates", x: x + 1, y: 2, width: c.dates, style: .heading) }
@@ -26,11 +28,11 @@ enum TalliesView {
         b.putRight("shot down", right: x + 1 + c.value, y: 2, style: .heading)
         x += 1 + c.value
         if c.suppressed > 0 {
-            b.putRight("jammed", right: x + 1 + c.suppressed, y: 2, style: .heading)
+            b.putRight("suppressed", right: x + 1 + c.suppressed, y: 2, style: .heading)
             x += 1 + c.suppressed
         }
         if rows.isEmpty {
-            b.put(" No weeks stored.", x: 0, y: 4, style: .dim)
+            b.put(s.filter.isEmpty ? " No weeks stored." : " No week matches the filter. F clears it.", x: 0, y: 4, style: .dim)
             return
         }
         let pos = s.tallies.position
@@ -50,10 +52,10 @@ enum TalliesView {
         }
     }
 
-    static func columns(_ width: Int) -> (range: Int, dates: Int, value: Int, suppressed: Int, bar: Int) {
-        let range = 9, value = 9
+    static func columns(_ width: Int, range: Int = 9) -> (range: Int, dates: Int, value: Int, suppressed: Int, bar: Int) {
+        let value = 9
         let dates = width >= 80 ? 22 : 0
-        let suppressed = width >= 56 ? 7 : 0
+        let suppressed = width >= 60 ? 10 : 0
         let used = 1 + range + (dates > 0 ? dates + 1 : 0) + 2 * (value + 1) + (suppressed > 0 ? suppressed + 1 : 0)
         let bar = width - used - 3
         return (range, dates, value, suppressed, bar >= 6 ? bar : 0)

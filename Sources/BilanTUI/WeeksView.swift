@@ -7,15 +7,17 @@ enum WeeksView {
         var range = 9, dates = 22, languages = 5, matches = 0, drones = 12
         var fronts = 0
 
-        init(width: Int, filtered: Bool, range: Int = 9) {
+        init(width: Int, filtered: Bool, range: Int = 9, ascii: Bool = false) {
             self.range = range
+            // ASCII writes ">=" and "^": two more columns for "^>=1000 v>=200".
+            let dronesWidth = ascii ? 14 : 12
             if filtered { matches = 6 }
             if width < 70 {
                 dates = 17
                 languages = 0
             }
             let used = 1 + range + 1 + dates + 1 + (languages > 0 ? languages + 1 : 0) + (matches > 0 ? matches + 1 : 0)
-            drones = max(0, min(12, width - used))
+            drones = max(0, min(dronesWidth, width - used))
             fronts = max(0, width - used - drones - 1)
             if fronts < 8 { fronts = 0 }
         }
@@ -26,7 +28,7 @@ enum WeeksView {
         // Wide enough for the longest range on screen ("1090–1094", or a 5-digit day some day).
         let visible = s.weeks.keys.map { $0.dropFirst(s.weeks.position.top).prefix(s.bodyRows(.weeks)) } ?? []
         let rangeWidth = visible.map { Labels.range($0.range).count }.max() ?? 9
-        let c = Columns(width: b.width, filtered: filtered, range: max(9, rangeWidth))
+        let c = Columns(width: b.width, filtered: filtered, range: max(9, rangeWidth), ascii: b.ascii)
         b.fill(x: 0, y: 1, count: b.width, style: .heading)
         var x = 1
         x = b.field("week", x: x, y: 1, width: c.range, style: .heading) + 1

@@ -291,6 +291,47 @@ struct ReducerTests {
         #expect(s.events.rows[50_000] == nil && s.events.rows[0] != nil)
     }
 
+    @Test("too small: q quits at once, other keys do nothing to the hidden view")
+    func tooSmallKeys() {
+        let d = Driver(library: Archives.fixtures)
+        d.press(.enter)
+        d.resize(39, 9)
+        d.type("j")
+        #expect(d.state.reader?.top == 0 && d.state.view == .reader)
+        d.type("q")
+        #expect(d.state.quitting)
+    }
+
+    @Test("n and N count the matches: match i of n in the status line")
+    func matchCounter() throws {
+        let d = Driver(library: Archives.fixtures, width: 60, height: 12)
+        d.type("/drones").press(.enter).press(.enter)
+        let n = try #require(d.state.reader).layout.matchLines.count
+        #expect(d.state.reader?.currentMatch == 0)
+        d.type("n")
+        #expect(d.state.reader?.currentMatch == 1)
+        #expect(d.screen.line(11).contains("match 2/\(n)"))
+        d.type("N").type("N")
+        #expect(d.state.reader?.currentMatch == n - 1)
+        #expect(d.state.message == "Search wrapped to the bottom.")
+    }
+
+    @Test("the figures view: L for the other language, [ and ] for the neighbouring weeks")
+    func figuresKeys() throws {
+        let d = Driver(library: Archives.fixtures)
+        d.type("t").press(.enter)
+        #expect(d.state.figures?.row.language == .fr && d.state.figures?.loaded == true)
+        let first = try #require(d.state.figures).row.range
+        d.type("L")
+        #expect(d.state.figures?.row.language == .en && d.state.figures?.row.range == first)
+        #expect(d.text.contains("launched 143 Shahed drones"))
+        d.type("[")
+        #expect(d.state.figures?.row.range != first)
+        #expect(d.state.tallies.position.cursor == 1)
+        d.type("]").type("]")
+        #expect(d.state.message == "This is the newest week.")
+    }
+
     @Test("every command of the key table does something in some view")
     func keyTableCovers() {
         let bound = Set(KeyTable.bindings.compactMap(\.command))

@@ -109,7 +109,7 @@ struct ScreenTests {
         let line = b.line(y)
         let x = DisplayWidth.of(line[..<line.range(of: "quinzaine")!.lowerBound])
         #expect(b[x, y].style == .match)
-        #expect(b.line(23).contains("1 match"))
+        #expect(b.line(23).contains("match 1/1"))
     }
 
     @Test("the reader in ASCII: accents and typographic quotes made plain")
@@ -127,7 +127,7 @@ struct ScreenTests {
         let d = Driver(library: Archives.fixtures, width: 100, height: 30)
         d.type("t")
         let b = d.screen
-        #expect(b.line(1).contains("French · launched per week"))
+        #expect(b.line(1).contains("French · launched, oldest week first"))
         #expect(b.line(1).contains { "▁▂▃▄▅▆▇█".contains($0) })
         let row = try #require(d.rows(containing: "1090–1094").first)
         #expect(b.line(row).contains("143"))
@@ -185,6 +185,67 @@ struct ScreenTests {
         d.resize(40, 10)
         #expect(!d.text.contains("Window too small"))
         #expect(d.text.contains("971–975"))
+    }
+
+    @Test("the status line keeps the position when the filters are long; the filters are cut")
+    func longFilters() throws {
+        let d = Driver(library: Archives.fixtures, width: 40, height: 12)
+        d.type("f").press(.tab, .tab, .tab, .enter)
+        let status = d.screen.line(11)
+        #expect(status.contains("front: "))
+        #expect(status.contains("…"))
+        #expect(status.contains(" of 19"), "\(status)")
+        #expect(status.hasSuffix("1/") == false)
+        #expect(status.range(of: #"\d+/\d+ of 19"#, options: .regularExpression) != nil)
+    }
+
+    @Test("a query with nothing to search for says so at once, in every view")
+    func wordlessQueries() {
+        for (typed, says) in [("!!!", "Nothing to search for"), ("-drones", "only excludes words")] {
+            let d = Driver(library: Archives.fixtures)
+            d.type("/" + typed).press(.enter)
+            #expect(d.state.message?.contains(says) == true, "\(typed)")
+            #expect(d.state.weeks.keys == [])
+            // Once the message is read (any key), the status line names the filter.
+            d.type("j")
+            #expect(d.screen.line(23).contains("/" + typed))
+            #expect(!d.screen.line(23).contains("searching"))
+            d.type("e")
+            #expect(d.state.events.total == 0)
+            #expect(d.text.contains("No sentence matches the filter"))
+        }
+    }
+
+    @Test("ASCII never cuts the drone figures of a week, nor marks a cut with ~")
+    func asciiDrones() throws {
+        let d = Driver(library: Archives.fixtures, width: 80, height: 24, ascii: true)
+        let row = try #require(d.rows(containing: "1041-1045").first)
+        let line = d.screen.line(row)
+        #expect(line.contains("^>=1000 v>=200"), "\(line)")
+    }
+
+    @Test("opening an event marks its sentence in the margin of the reader")
+    func focusMark() throws {
+        let d = Driver(library: Archives.sample)
+        d.type("e").type("jjj").press(.enter)
+        let b = d.screen
+        let marked = (2..<23).filter { b[0, $0].character == "▌" }
+        #expect(!marked.isEmpty)
+        let text = marked.map { b.line($0) }.joined(separator: " ")
+        #expect(text.contains("plus d’une centaine"))
+    }
+
+    @Test("the tallies keep the weeks that match the filters")
+    func filteredTallies() throws {
+        let d = Driver(library: Archives.fixtures)
+        d.type("t")
+        let all = try #require(d.state.tallyRows).count
+        d.type("f").type("selyd").press(.enter)
+        let rows = try #require(d.state.tallyRows)
+        #expect(rows.count < all && !rows.isEmpty)
+        let keys = Set(try #require(d.state.weeks.keys).map(\.range))
+        #expect(rows.allSatisfy { keys.contains($0.range) })
+        #expect(d.screen.line(23).contains("1/\(rows.count) FR"))
     }
 
     @Test("golden screens of the sample at 80×24", arguments: journeys.map(\.0))
