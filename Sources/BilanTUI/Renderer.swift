@@ -26,7 +26,17 @@ public enum Renderer {
     }
 
     static func tooSmall(_ b: inout ScreenBuffer) {
-        let lines = ["Window too small", "bilan needs 40×10 at least", "(q quits)"]
+        centered(&b, ["Window too small", "bilan needs 40×10 at least", "(q quits)"])
+    }
+
+    /// A frame with a few lines in its middle (while the database is prepared, before any state).
+    public static func notice(_ lines: [String], width: Int, height: Int, ascii: Bool) -> ScreenBuffer {
+        var b = ScreenBuffer(width: width, height: height, ascii: ascii)
+        centered(&b, lines)
+        return b
+    }
+
+    static func centered(_ b: inout ScreenBuffer, _ lines: [String]) {
         let y0 = max(0, (b.height - lines.count) / 2)
         for (i, l) in lines.enumerated() {
             let w = b.columns(l)

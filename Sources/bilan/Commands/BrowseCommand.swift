@@ -27,19 +27,28 @@ struct BrowseCommand: ParsableCommand {
                 "the browser needs a terminal; in scripts use `bilan weeks`, `bilan show WEEK`, `bilan search QUERY` or `bilan tally` (each with --json).")
             throw ExitCode(2)
         }
-        let path = global.database.path
-        if !readOnly && !FileManager.default.fileExists(atPath: path) {
-            // Creating the database (place tables, the sample parsed) takes a second or two.
-            Output.stderr("bilan: preparing \(path) with the bundled sample…")
-        }
-        var store: Store?
-        try Output.run { store = try readOnly ? global.openReadOnly() : global.openForReading() }
-        guard let store else { throw ExitCode(1) }
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(asciiRequested: ascii)
         } catch {
             Output.error("\(error)")
+            throw ExitCode(1)
+        }
+        let path = global.database.path
+        if !readOnly && !FileManager.default.fileExists(atPath: path) {
+            // Creating the database (place tables, the sample parsed) takes a second or two: say so
+            // on the screen, which also keeps early keys from echoing.
+            terminal.draw(Renderer.notice(
+                ["Preparing the database", path, "with the bundled sample week…"],
+                width: terminal.size.width, height: terminal.size.height, ascii: terminal.ascii))
+        }
+        let store: Store
+        do {
+            store = try readOnly ? global.openReadOnly() : global.openForReading()
+        } catch {
+            // The terminal first, so that the sentence lands on the reader's screen, not curses'.
+            terminal.close()
+            try Output.run { throw error }
             throw ExitCode(1)
         }
         let code = Browser(library: store, terminal: terminal).run()
