@@ -3,7 +3,7 @@
 #   make test   the tests
 # Each installs the Debian packages it needs when they are missing.
 
-DEB_PACKAGES := libsqlite3-dev libncurses-dev python3 python3-venv
+DEB_PACKAGES := libsqlite3-dev libncurses-dev python3 python3-venv tmux openssh-client
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUN_DB := $(or $(BILAN_DB),$(CURDIR)/.build/sample.sqlite)
 
@@ -23,10 +23,13 @@ run: build
 	BILAN_DB="$(RUN_DB)" .build/debug/bilan
 
 # swift test builds .build/debug/bilan (the CLI tests run it); the browser is then driven on a
-# pseudo-terminal through a terminal emulator (pyte, installed into .build/e2e-venv from PyPI).
+# pseudo-terminal through a terminal emulator (pyte, installed into .build/e2e-venv from PyPI), and
+# `bilan serve` is tried with the real OpenSSH client inside tmux.
 test: deps
 	swift test
+	swift build --product bilan-serve
 	Tests/e2e/run.sh .build/debug/bilan
+	Tests/e2e/ssh_e2e.sh .build/debug/bilan
 
 # Release binaries link the Swift runtime and Foundation statically: each `bilan` process starts
 # about 5 ms sooner (no loading and relocating libFoundation), and a copied binary runs anywhere.
@@ -35,6 +38,8 @@ release: deps
 
 bench: release
 	.build/release/bilan-bench
+	.build/release/bilan-bench browser
+	.build/release/bilan-bench ssh
 
 clean-db:
 	rm -f .build/sample.sqlite .build/sample.sqlite-wal .build/sample.sqlite-shm

@@ -13,6 +13,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // The SSH server (`bilan serve`): NIOSSH, NIO's POSIX transport, Ed25519 keys, logging.
+        .package(url: "https://github.com/apple/swift-nio-ssh", exact: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .target(name: "BilanCore"),
@@ -26,19 +31,40 @@ let package = Package(
         .target(name: "BilanTUI", dependencies: ["BilanCore"]),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "BilanTerminal", dependencies: ["BilanTUI", "CNcurses"]),
+        // What SSH readers may run (exec word splitting, the allow-list, the browser child's argv and
+        // environment, limits): pure Swift, shared by `bilan ssh-entry` and the server.
+        .target(name: "BilanSSHPolicy"),
+        // fork/exec of the children (browser on a pty, commands on pipes): async-signal-safe, in C.
+        .target(name: "CBilanSpawn"),
+        .target(
+            name: "BilanSSH",
+            dependencies: [
+                "BilanSSHPolicy", "CBilanSpawn",
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "bilan",
             dependencies: [
-                "BilanCore", "BilanStore", "BilanTUI", "BilanTerminal",
+                "BilanCore", "BilanStore", "BilanTUI", "BilanTerminal", "BilanSSHPolicy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The SSH server as its own executable: `bilan serve` prepares the archive and execs it, so
+        // that `bilan` itself does not link NIO and BoringSSL (see README, "Serving over SSH").
+        .executableTarget(name: "bilan-serve", dependencies: ["BilanSSH"]),
         .executableTarget(name: "bilan-bench", dependencies: ["BilanCore", "BilanStore"]),
         .target(name: "BilanTestSupport", dependencies: ["BilanCore"], path: "Tests/BilanTestSupport"),
         .testTarget(name: "BilanCoreTests", dependencies: ["BilanCore", "BilanTestSupport"]),
         .testTarget(name: "BilanStoreTests", dependencies: ["BilanStore", "BilanCore", "BilanTestSupport"]),
         .testTarget(name: "BilanTUITests", dependencies: ["BilanTUI", "BilanCore", "BilanStore", "BilanTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["bilan", "BilanTestSupport"]),
+        .testTarget(name: "BilanSSHTests", dependencies: ["BilanSSH", "BilanSSHPolicy"]),
     ],
     swiftLanguageModes: [.v6]
 )

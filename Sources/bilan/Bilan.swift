@@ -23,7 +23,7 @@ struct Bilan: ParsableCommand {
         version: version,
         subcommands: [
             BrowseCommand.self, ImportCommand.self, WeeksCommand.self, ShowCommand.self, SearchCommand.self, FrontsCommand.self,
-            TallyCommand.self, RemoveCommand.self, ReindexCommand.self,
+            TallyCommand.self, RemoveCommand.self, ReindexCommand.self, ServeCommand.self, SSHEntryCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self
     )

@@ -1,0 +1,87 @@
+/// Who may connect and start a session, by count: the server's limits as plain logic (the server
+/// calls it under a lock, with its own clock).
+///
+/// - Connections: at most `connectionCap` open in all and `connectionCapPerAddress` per source address, and
+///   at most `ratePerSecond` new ones per address in any second. These are refused before the SSH
+///   handshake, the cheapest place to turn a flood away.
+/// - Sessions (a browser or a command): at most `maxSessions` running in all and `maxPerAddress` per
+///   address; a session over a limit is answered on the channel, with a message.
+public struct Admission: Sendable {
+    public struct Limits: Sendable, Equatable {
+        public var maxSessions: Int
+        public var maxPerAddress: Int
+        public var ratePerSecond: Int
+        public init(maxSessions: Int = 64, maxPerAddress: Int = 8, ratePerSecond: Int = 10) {
+            self.maxSessions = maxSessions
+            self.maxPerAddress = maxPerAddress
+            self.ratePerSecond = ratePerSecond
+        }
+        /// Open connections in all: twice the sessions, at least 16 (a connection can be idle
+        /// between sessions, or still in its handshake).
+        public var connectionCap: Int { max(16, 2 * maxSessions) }
+        public var connectionCapPerAddress: Int { max(4, 2 * maxPerAddress) }
+    }
+
+    public enum Decision: Equatable, Sendable {
+        case admitted
+        case refused(String)
+    }
+
+    public let limits: Limits
+    var connections: [String: Int] = [:]
+    var connectionCount = 0
+    var sessions: [String: Int] = [:]
+    public private(set) var sessionCount = 0
+    /// Times of the recent connection attempts per address (within the last second).
+    var recent: [String: [Double]] = [:]
+
+    public init(limits: Limits) { self.limits = limits }
+
+    public mutating func connect(_ address: String, now: Double) -> Decision {
+        var times = (recent[address] ?? []).filter { now - $0 < 1 }
+        times.append(now)
+        recent[address] = times
+        if recent.count > 4096 { recent = recent.filter { $0.value.contains { now - $0 < 1 } } }
+        if times.count > limits.ratePerSecond {
+            return .refused("too many new connections from \(address) (more than \(limits.ratePerSecond) a second); wait a moment")
+        }
+        if connectionCount >= limits.connectionCap {
+            return .refused("the server is full (\(connectionCount) connections); try again later")
+        }
+        if connections[address, default: 0] >= limits.connectionCapPerAddress {
+            return .refused("too many connections from \(address); try again later")
+        }
+        connections[address, default: 0] += 1
+        connectionCount += 1
+        return .admitted
+    }
+
+    /// A connection admitted by `connect` closed.
+    public mutating func disconnect(_ address: String) {
+        guard let n = connections[address] else { return }
+        connections[address] = n > 1 ? n - 1 : nil
+        connectionCount -= 1
+    }
+
+    public mutating func startSession(_ address: String) -> Decision {
+        if sessionCount >= limits.maxSessions {
+            return .refused("the reading room is full (\(limits.maxSessions) readers); try again later")
+        }
+        if sessions[address, default: 0] >= limits.maxPerAddress {
+            return .refused("\(limits.maxPerAddress) sessions are already open from \(address); close one first")
+        }
+        sessions[address, default: 0] += 1
+        sessionCount += 1
+        return .admitted
+    }
+
+    /// A session admitted by `startSession` ended.
+    public mutating func endSession(_ address: String) {
+        guard let n = sessions[address] else { return }
+        sessions[address] = n > 1 ? n - 1 : nil
+        sessionCount -= 1
+    }
+
+    public func sessions(from address: String) -> Int { sessions[address] ?? 0 }
+    public func connections(from address: String) -> Int { connections[address] ?? 0 }
+}
