@@ -68,7 +68,7 @@ struct RefuseForwarding: GlobalRequestDelegate {
         _ request: GlobalRequest.TCPForwardingRequest, handler: NIOSSHHandler,
         promise: EventLoopPromise<GlobalRequest.TCPForwardingResponse>
     ) {
-        server.logger.notice("\(connection) refused remote port forwarding (\(request))")
+        server.logger.notice("\(connection) refused remote port forwarding (\(loggable("\(request)")))")
         promise.fail(ForwardingRefused())
     }
 }

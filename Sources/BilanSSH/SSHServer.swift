@@ -131,7 +131,7 @@ public enum SSHServer {
                 child.eventLoop.makeCompletedFuture {
                     let connection = bound.value
                     guard case .session = type else {
-                        server.logger.notice("\(connection.id) refused a \(type) channel (port forwarding is off)")
+                        server.logger.notice("\(connection.id) refused a \(loggable("\(type)")) channel (port forwarding is off)")
                         throw RefusedChannel()
                     }
                     guard connection.sessions.count < Connection.maxChannels else {

@@ -74,6 +74,15 @@ final class ServerContext: Sendable {
 
 /// Text from a client, made safe for one log line.
 func loggable(_ s: String, limit: Int = 80) -> String {
-    let cleaned = String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : $0 }))
+    // C0, DEL, C1 and the bidi controls (which can reorder what an admin reads) become "?".
+    let cleaned = String(String.UnicodeScalarView(s.unicodeScalars.map { u in
+        u.value < 0x20 || (0x7F...0x9F).contains(u.value) || (0x202A...0x202E).contains(u.value)
+            || (0x2066...0x2069).contains(u.value) || u.value == 0x200E || u.value == 0x200F ? "?" : u
+    }))
     return cleaned.count > limit ? String(cleaned.prefix(limit)) + "…" : cleaned
+}
+
+/// The first word of a command line as typed (for the log: not the reader's search words).
+func firstWord(_ command: String) -> String {
+    String(command.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
 }

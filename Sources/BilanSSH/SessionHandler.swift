@@ -137,7 +137,8 @@ final class SessionHandler: ChannelDuplexHandler {
             reply(request.wantReply, true)
             switch ExecPolicy.check(request.command) {
             case .failure(let refusal):
-                refuse(refusal.description, log: "command `\(loggable(request.command))` refused: \(refusal.description)")
+                // What readers type is theirs: the log keeps the command's first word only.
+                refuse(refusal.description, log: "command `\(loggable(firstWord(request.command), limit: 20))` refused")
             case .success(let words):
                 startCommand(words)
             }
@@ -224,7 +225,7 @@ final class SessionHandler: ChannelDuplexHandler {
         }
         guard pid > 0 else { return spawnFailed() }
         self.pid = pid
-        what = "command `\(loggable(words.joined(separator: " ")))`"
+        what = "command `\(loggable(words.first ?? "", limit: 20))`"
         began()
         openStreams = 2
         outputs = [

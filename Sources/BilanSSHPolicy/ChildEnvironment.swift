@@ -44,12 +44,17 @@ public enum ChildEnvironment {
         [bilan, "browse", "--read-only", "--db", archive] + (ascii ? ["--ascii"] : [])
     }
 
+    /// Set in the environment of everything a remote reader runs: `bilan` then never starts a
+    /// pager (a pager can run a shell) and never writes to the archive.
+    public static let restricted = "BILAN_RESTRICTED"
+
     /// The whole environment of a child: no HOME or XDG directory that leads anywhere, a minimal
-    /// PATH, UTF-8, and TERM for the browser.
+    /// PATH, UTF-8, restricted mode, and TERM for the browser.
     public static func variables(term: String?) -> [String] {
         var env = [
             "PATH=/usr/bin:/bin", "HOME=/nonexistent", "XDG_DATA_HOME=/nonexistent", "XDG_CONFIG_HOME=/nonexistent",
-            "XDG_CACHE_HOME=/nonexistent", "LANG=C.UTF-8", "SHELL=/bin/false",
+            "XDG_CACHE_HOME=/nonexistent", "LANG=C.UTF-8", "SHELL=/bin/false", "\(restricted)=1", "PAGER=cat",
+            "LESSSECURE=1",
         ]
         if let term { env.append("TERM=\(term)") }
         return env

@@ -121,6 +121,8 @@ import Testing
         let env = ChildEnvironment.variables(term: "vt100")
         #expect(env.contains("TERM=vt100") && env.contains("LANG=C.UTF-8") && env.contains("HOME=/nonexistent"))
         #expect(!env.contains { $0.hasPrefix("BILAN_DB=") || $0.hasPrefix("SSH_") })
+        // What a reader runs never pages (a pager can run a shell) and never writes the archive.
+        #expect(env.contains("BILAN_RESTRICTED=1") && env.contains("PAGER=cat") && env.contains("LESSSECURE=1"))
     }
 }
 

@@ -16,12 +16,13 @@ import Testing
         return TestSupport.root.appendingPathComponent(".build/debug/bilan").path
     }
 
-    func bilan(_ args: [String], db: String, cwd: URL? = nil) throws -> Run {
+    func bilan(_ args: [String], db: String, cwd: URL? = nil, extra: [String: String] = [:]) throws -> Run {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: CLITests.binary)
         p.arguments = args
         var env = ProcessInfo.processInfo.environment
         env["BILAN_DB"] = db
+        env.merge(extra) { $1 }
         p.environment = env
         if let cwd { p.currentDirectoryURL = cwd }
         let out = Pipe()
@@ -34,6 +35,15 @@ import Testing
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func aRemoteReadersCommandNeverCreatesNorFillsTheArchive() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let db = dir.appendingPathComponent("absent.sqlite").path
+        let r = try bilan(["weeks", "--json"], db: db, extra: ["BILAN_RESTRICTED": "1"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("\"id\": \"971-975\""))
+        #expect(!FileManager.default.fileExists(atPath: db))
     }
 
     @Test func emptyDatabaseShowsTheBundledSampleFromAnyDirectory() throws {

@@ -43,6 +43,13 @@ struct SSHEntryCommand: ParsableCommand {
             if ChildEnvironment.wantsASCII(env) { args.append("--ascii") }
         }
         signal(SIGALRM, SIG_DFL)
+        // What the reader runs may never page (less can run a shell) nor write the archive; the
+        // terminal name sshd passes on is cleaned as `serve` cleans it.
+        setenv(ChildEnvironment.restricted, "1", 1)
+        setenv("PAGER", "cat", 1)
+        setenv("LESSSECURE", "1", 1)
+        setenv("SHELL", "/bin/false", 1)
+        if let term = env["TERM"] { setenv("TERM", ChildEnvironment.term(term), 1) }
         let argv: [UnsafeMutablePointer<CChar>?] = ([bilan] + args).map { strdup($0) } + [nil]
         execv(bilan, argv)
         Output.error("cannot run \(bilan): \(String(cString: strerror(errno)))")

@@ -20,6 +20,8 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the database for a reading command, with the bundled sample when it holds no week.
     func openForReading() throws -> Store {
+        // A remote reader's command never creates or fills the archive.
+        if Output.restricted { return try openReadOnly() }
         let (path, named) = database
         return try Store.openForReading(path: path, memoryFallback: !named, parser: SummaryParser())
     }

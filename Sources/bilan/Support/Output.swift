@@ -35,6 +35,9 @@ enum Output {
 
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
+    /// Run for a remote reader (`bilan serve`, `bilan ssh-entry`): no pager, no writes.
+    static var restricted: Bool { ProcessInfo.processInfo.environment["BILAN_RESTRICTED"] == "1" }
+
     static func terminalSize() -> (rows: Int, cols: Int)? {
         var ws = winsize()
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0, ws.ws_col > 0 else { return nil }
@@ -43,7 +46,7 @@ enum Output {
 
     /// Prints `text`, through $PAGER when stdout is a terminal and the text is taller than it.
     static func page(_ text: String) {
-        guard isTerminal, let size = terminalSize(), text.split(separator: "\n", omittingEmptySubsequences: false).count >= size.rows
+        guard isTerminal, !restricted, let size = terminalSize(), text.split(separator: "\n", omittingEmptySubsequences: false).count >= size.rows
         else {
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
             return
