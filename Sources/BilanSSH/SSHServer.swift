@@ -146,9 +146,22 @@ public enum SSHServer {
                     try child.pipeline.syncOperations.addHandler(SessionHandler(connection: connection, number: number))
                 }
             })
+        try channel.pipeline.syncOperations.addHandler(ReadWhenWritable())
         try channel.pipeline.syncOperations.addHandler(ssh)
         try channel.pipeline.syncOperations.addHandler(ConnectionHandler(connection: connection))
     }
 
     struct RefusedChannel: Error {}
+}
+
+/// Back-pressure for a client that sends requests but does not read the replies: while the
+/// connection cannot write, the server stops reading from it, so nothing queues without bound.
+final class ReadWhenWritable: ChannelInboundHandler {
+    typealias InboundIn = NIOAny
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        context.channel.setOption(ChannelOptions.autoRead, value: context.channel.isWritable).whenComplete { _ in }
+        if context.channel.isWritable { context.read() }
+        context.fireChannelWritabilityChanged()
+    }
 }
