@@ -42,6 +42,14 @@ final class Connection {
                     channel.close(promise: nil)
                     return
                 }
+                // Logged in but no session: a held slot, not a reader. It gets the handshake's time.
+                if authenticated && sessions.isEmpty && options.handshakeTimeout > 0
+                    && now - lastActivity > options.handshakeTimeout
+                {
+                    server.logger.notice("\(id) from \(address): no session within \(DurationText.format(options.handshakeTimeout)); closed")
+                    channel.close(promise: nil)
+                    return
+                }
                 if authenticated && options.idleTimeout > 0 && now - lastActivity > options.idleTimeout {
                     server.logger.info("\(id) from \(address): idle for \(DurationText.format(options.idleTimeout)); closed")
                     goodbye("no key pressed for \(DurationText.format(options.idleTimeout)): goodbye.")

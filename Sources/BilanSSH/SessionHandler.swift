@@ -64,6 +64,7 @@ final class SessionHandler: ChannelDuplexHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         connection.sessions[ObjectIdentifier(self)] = nil
+        connection.touch()
         server.unregister(ObjectIdentifier(self))
         // The client went away (or we closed): hang up the child; it is reaped off the loop.
         hangUp()
