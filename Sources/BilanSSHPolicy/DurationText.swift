@@ -1,7 +1,16 @@
 /// Durations on the command line: `90s`, `30m`, `1h`, `1h30m`, `500ms`, or plain seconds (`45`).
 public enum DurationText {
-    /// Seconds, or nil when the text is not a duration. `0` is allowed (it turns a timeout off).
+    /// The longest duration accepted: a year (longer ones overflow the timers' nanoseconds).
+    public static let longest = 365.0 * 86400
+
+    /// Seconds, or nil when the text is not a duration or is longer than a year. `0` is allowed
+    /// (it turns a timeout off).
     public static func seconds(_ text: String) -> Double? {
+        guard let s = parse(text), s <= longest else { return nil }
+        return s
+    }
+
+    static func parse(_ text: String) -> Double? {
         let t = text.trimmingCharacters(in: " ")
         guard !t.isEmpty else { return nil }
         if let n = Double(t), n >= 0, n.isFinite { return n }

@@ -54,13 +54,16 @@ public struct ServeOptions: Sendable, Equatable {
         }
         func count(_ name: String, min: Int = 1) throws(OptionError) -> Int {
             let v = try value(name)
-            guard let n = Int(v), n >= min else { throw OptionError(description: "\(name) “\(v)” must be a whole number ≥ \(min)") }
+            // Counts past a million are typing mistakes (and would overflow the doubled limits).
+            guard let n = Int(v), n >= min, n <= 1_000_000 else {
+                throw OptionError(description: "\(name) “\(v)” must be a whole number from \(min) to 1000000")
+            }
             return n
         }
         func duration(_ name: String) throws(OptionError) -> Double {
             let v = try value(name)
             guard let s = DurationText.seconds(v) else {
-                throw OptionError(description: "\(name) “\(v)” is not a duration (e.g. 90s, 30m, 1h; 0 turns it off)")
+                throw OptionError(description: "\(name) “\(v)” is not a duration up to a year (e.g. 90s, 30m, 1h; 0 turns it off)")
             }
             return s
         }

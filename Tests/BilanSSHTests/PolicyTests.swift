@@ -130,6 +130,10 @@ import Testing
     @Test func durations() {
         #expect(DurationText.seconds("30m") == 1800)
         #expect(DurationText.seconds("90s") == 90)
+        // Past a year is refused rather than overflowing a timer.
+        #expect(DurationText.seconds("1e300") == nil)
+        #expect(DurationText.seconds("400d") == nil)
+        #expect(DurationText.seconds("365d") == 31_536_000.0)
         #expect(DurationText.seconds("1h") == 3600)
         #expect(DurationText.seconds("1h30m") == 5400)
         #expect(DurationText.seconds("500ms") == 0.5)
