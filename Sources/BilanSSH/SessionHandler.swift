@@ -208,7 +208,8 @@ final class SessionHandler: ChannelDuplexHandler {
                 switch result {
                 case .success(let channel): ptyChannel = channel
                 case .failure(let error):
-                    Glibc.close(fd)
+                    // NIO took the descriptor and closes it on failure: closing it again here could
+                    // close another reader's descriptor that reused the number.
                     master = -1
                     server.logger.error("\(id) cannot bridge the pty: \(error)")
                     streamClosed()
@@ -242,7 +243,7 @@ final class SessionHandler: ChannelDuplexHandler {
                 .takingOwnershipOfDescriptor(input: fd)
                 .assumeIsolated()
                 .whenFailure { [self] error in
-                    Glibc.close(fd)
+                    // NIO owns the descriptor now and closes it on failure (not closed twice).
                     server.logger.error("\(id) cannot read the command's output: \(error)")
                     streamClosed()
                 }
