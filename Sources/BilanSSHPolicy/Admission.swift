@@ -38,6 +38,7 @@ public struct Admission: Sendable {
     public init(limits: Limits) { self.limits = limits }
 
     public mutating func connect(_ address: String, now: Double) -> Decision {
+        let address = Admission.source(of: address)
         var times = (recent[address] ?? []).filter { now - $0 < 1 }
         times.append(now)
         recent[address] = times
@@ -58,12 +59,14 @@ public struct Admission: Sendable {
 
     /// A connection admitted by `connect` closed.
     public mutating func disconnect(_ address: String) {
+        let address = Admission.source(of: address)
         guard let n = connections[address] else { return }
         connections[address] = n > 1 ? n - 1 : nil
         connectionCount -= 1
     }
 
     public mutating func startSession(_ address: String) -> Decision {
+        let address = Admission.source(of: address)
         if sessionCount >= limits.maxSessions {
             return .refused("the reading room is full (\(limits.maxSessions) readers); try again later")
         }
@@ -77,11 +80,34 @@ public struct Admission: Sendable {
 
     /// A session admitted by `startSession` ended.
     public mutating func endSession(_ address: String) {
+        let address = Admission.source(of: address)
         guard let n = sessions[address] else { return }
         sessions[address] = n > 1 ? n - 1 : nil
         sessionCount -= 1
     }
 
-    public func sessions(from address: String) -> Int { sessions[address] ?? 0 }
-    public func connections(from address: String) -> Int { connections[address] ?? 0 }
+    public func sessions(from address: String) -> Int { sessions[Admission.source(of: address)] ?? 0 }
+    public func connections(from address: String) -> Int { connections[Admission.source(of: address)] ?? 0 }
+
+    /// What the per-address limits count by: an IPv4 address itself (also when written as
+    /// `::ffff:a.b.c.d`), and for IPv6 its /64, which one subscriber usually holds whole (counting
+    /// each of its addresses apart would make the limits meaningless).
+    public static func source(of address: String) -> String {
+        var a = address.lowercased()
+        if let zone = a.firstIndex(of: "%") { a = String(a[..<zone]) }
+        guard a.contains(":") else { return a }
+        if a.hasPrefix("::ffff:"), a.contains(".") { return String(a.dropFirst(7)) }
+        var halves = [a]
+        if let gap = a.firstRange(of: "::") {
+            halves = [String(a[..<gap.lowerBound]), String(a[gap.upperBound...])]
+            guard halves[1].firstRange(of: "::") == nil else { return a }
+        }
+        let head = halves[0].split(separator: ":").map(String.init)
+        let tail = halves.count == 2 ? halves[1].split(separator: ":").map(String.init) : []
+        var groups = head
+        if halves.count == 2 { groups += Array(repeating: "0", count: max(0, 8 - head.count - tail.count)) }
+        groups += tail
+        guard groups.count == 8, groups.allSatisfy({ $0.count <= 4 && UInt16($0, radix: 16) != nil }) else { return a }
+        return groups.prefix(4).map { String(UInt16($0, radix: 16)!, radix: 16) }.joined(separator: ":") + "::/64"
+    }
 }

@@ -126,6 +126,31 @@ import Testing
     }
 }
 
+@Suite struct SourceAddressTests {
+    @Test func ipv6CountsByItsSlash64AndMappedIPv4AsIPv4() {
+        #expect(Admission.source(of: "127.0.0.1") == "127.0.0.1")
+        #expect(Admission.source(of: "2001:DB8:1:2:3:4:5:6") == "2001:db8:1:2::/64")
+        #expect(Admission.source(of: "2001:db8:1:2::9") == "2001:db8:1:2::/64")
+        #expect(Admission.source(of: "2001:db8:0001:0002:ffff::1%eth0") == "2001:db8:1:2::/64")
+        #expect(Admission.source(of: "::1") == "0:0:0:0::/64")
+        #expect(Admission.source(of: "::ffff:10.0.0.1") == "10.0.0.1")
+        #expect(Admission.source(of: "not an address") == "not an address")
+    }
+
+    @Test func oneSlash64SharesThePerAddressLimits() {
+        var a = Admission(limits: .init(maxSessions: 64, maxPerAddress: 1, ratePerSecond: 100))
+        for i in 1...4 { #expect(a.connect("2001:db8:1:2::\(i)", now: 0) == .admitted) }
+        #expect(a.connect("2001:db8:1:2::99", now: 0) != .admitted)
+        #expect(a.connect("2001:db8:1:3::1", now: 0) == .admitted)
+        #expect(a.startSession("2001:db8:1:2::1") == .admitted)
+        #expect(a.startSession("2001:db8:1:2::2") != .admitted)
+        a.endSession("2001:db8:1:2::1")
+        #expect(a.startSession("2001:db8:1:2::2") == .admitted)
+        a.disconnect("2001:db8:1:2::1")
+        #expect(a.connections(from: "2001:db8:1:2::77") == 3)
+    }
+}
+
 @Suite struct DurationAndOptionsTests {
     @Test func durations() {
         #expect(DurationText.seconds("30m") == 1800)
