@@ -197,13 +197,7 @@ final class SessionHandler: ChannelDuplexHandler {
         openStreams = 1
         let output = ChildOutputHandler(session: self, stream: .stdout, loop: context.eventLoop)
         outputs = [output]
-        let handler = output.bound
-        NIOPipeBootstrap(group: context.eventLoop)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(handler.value) }
-            }
-            .takingOwnershipOfDescriptor(inputOutput: fd)
-            .assumeIsolated()
+        pipeChannel(fd, reading: output, writable: true, on: context.eventLoop)
             .whenComplete { [self] result in
                 switch result {
                 case .success(let channel): ptyChannel = channel
@@ -235,13 +229,7 @@ final class SessionHandler: ChannelDuplexHandler {
             ChildOutputHandler(session: self, stream: .stderr, loop: context.eventLoop),
         ]
         for (o, fd) in zip(outputs, [out, err]) {
-            let handler = o.bound
-            NIOPipeBootstrap(group: context.eventLoop)
-                .channelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(handler.value) }
-                }
-                .takingOwnershipOfDescriptor(input: fd)
-                .assumeIsolated()
+            pipeChannel(fd, reading: o, writable: false, on: context.eventLoop)
                 .whenFailure { [self] error in
                     // NIO owns the descriptor now and closes it on failure (not closed twice).
                     server.logger.error("\(id) cannot read the command's output: \(error)")
@@ -255,6 +243,21 @@ final class SessionHandler: ChannelDuplexHandler {
                 stopChild("the command took longer than \(DurationText.format(limit)) and was stopped")
             })
         }
+    }
+
+    /// A NIO channel over a child's descriptor (the pty master, read and written; or a pipe, read),
+    /// with `output` reading it. NIO owns the descriptor from here on, and closes it on failure.
+    private func pipeChannel(_ fd: CInt, reading output: ChildOutputHandler, writable: Bool, on loop: EventLoop)
+        -> EventLoopFuture<Channel>.Isolated
+    {
+        let handler = output.bound
+        let bootstrap = NIOPipeBootstrap(group: loop)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(handler.value) }
+            }
+        let future = writable
+            ? bootstrap.takingOwnershipOfDescriptor(inputOutput: fd) : bootstrap.takingOwnershipOfDescriptor(input: fd)
+        return future.assumeIsolated()
     }
 
     private func began() {

@@ -27,11 +27,30 @@ public struct Admission: Sendable {
         case refused(String)
     }
 
+    /// Open things (connections, or sessions) per source and in all.
+    struct Counts: Sendable {
+        var bySource: [String: Int] = [:]
+        var total = 0
+
+        subscript(source: String) -> Int { bySource[source] ?? 0 }
+
+        mutating func add(_ source: String) {
+            bySource[source, default: 0] += 1
+            total += 1
+        }
+
+        /// Forgets one; a source never added is ignored.
+        mutating func remove(_ source: String) {
+            guard let n = bySource[source] else { return }
+            bySource[source] = n > 1 ? n - 1 : nil
+            total -= 1
+        }
+    }
+
     public let limits: Limits
-    var connections: [String: Int] = [:]
-    var connectionCount = 0
-    var sessions: [String: Int] = [:]
-    public private(set) var sessionCount = 0
+    var connections = Counts()
+    var sessions = Counts()
+    public var sessionCount: Int { sessions.total }
     /// Times of the recent connection attempts per address (within the last second).
     var recent: [String: [Double]] = [:]
 
@@ -46,48 +65,40 @@ public struct Admission: Sendable {
         if times.count > limits.ratePerSecond {
             return .refused("too many new connections from \(address) (more than \(limits.ratePerSecond) a second); wait a moment")
         }
-        if connectionCount >= limits.connectionCap {
-            return .refused("the server is full (\(connectionCount) connections); try again later")
+        if connections.total >= limits.connectionCap {
+            return .refused("the server is full (\(connections.total) connections); try again later")
         }
-        if connections[address, default: 0] >= limits.connectionCapPerAddress {
+        if connections[address] >= limits.connectionCapPerAddress {
             return .refused("too many connections from \(address); try again later")
         }
-        connections[address, default: 0] += 1
-        connectionCount += 1
+        connections.add(address)
         return .admitted
     }
 
     /// A connection admitted by `connect` closed.
     public mutating func disconnect(_ address: String) {
-        let address = Admission.source(of: address)
-        guard let n = connections[address] else { return }
-        connections[address] = n > 1 ? n - 1 : nil
-        connectionCount -= 1
+        connections.remove(Admission.source(of: address))
     }
 
     public mutating func startSession(_ address: String) -> Decision {
         let address = Admission.source(of: address)
-        if sessionCount >= limits.maxSessions {
+        if sessions.total >= limits.maxSessions {
             return .refused("the reading room is full (\(limits.maxSessions) readers); try again later")
         }
-        if sessions[address, default: 0] >= limits.maxPerAddress {
+        if sessions[address] >= limits.maxPerAddress {
             return .refused("\(limits.maxPerAddress) sessions are already open from \(address); close one first")
         }
-        sessions[address, default: 0] += 1
-        sessionCount += 1
+        sessions.add(address)
         return .admitted
     }
 
     /// A session admitted by `startSession` ended.
     public mutating func endSession(_ address: String) {
-        let address = Admission.source(of: address)
-        guard let n = sessions[address] else { return }
-        sessions[address] = n > 1 ? n - 1 : nil
-        sessionCount -= 1
+        sessions.remove(Admission.source(of: address))
     }
 
-    public func sessions(from address: String) -> Int { sessions[Admission.source(of: address)] ?? 0 }
-    public func connections(from address: String) -> Int { connections[Admission.source(of: address)] ?? 0 }
+    public func sessions(from address: String) -> Int { sessions[Admission.source(of: address)] }
+    public func connections(from address: String) -> Int { connections[Admission.source(of: address)] }
 
     /// What the per-address limits count by: an IPv4 address itself (also when written as
     /// `::ffff:a.b.c.d`), and for IPv6 its /64, which one subscriber usually holds whole (counting
