@@ -3,7 +3,7 @@
 #   make test   the tests
 # Each installs the Debian packages it needs when they are missing.
 
-DEB_PACKAGES := libsqlite3-dev libncurses-dev python3 python3-venv tmux openssh-client
+DEB_PACKAGES := libsqlite3-dev libncurses-dev libxml2-dev python3 python3-venv tmux openssh-client
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUN_DB := $(or $(BILAN_DB),$(CURDIR)/.build/sample.sqlite)
 

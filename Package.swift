@@ -29,6 +29,10 @@ let package = Package(
             ]
         ),
         .target(name: "BilanTUI", dependencies: ["BilanCore"]),
+        // libxml2's HTML parser; pkg-config gives SwiftPM the -I path (/usr/include/libxml2).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Saved web pages: finds a summary's title and text in an HTML page (issue 5).
+        .target(name: "BilanWeb", dependencies: ["BilanCore", "CLibXML2"]),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "BilanTerminal", dependencies: ["BilanTUI", "CNcurses"]),
         // What SSH readers may run (exec word splitting, the allow-list, the browser child's argv and
@@ -51,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "bilan",
             dependencies: [
-                "BilanCore", "BilanStore", "BilanTUI", "BilanTerminal", "BilanSSHPolicy",
+                "BilanCore", "BilanStore", "BilanTUI", "BilanTerminal", "BilanSSHPolicy", "BilanWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +68,8 @@ let package = Package(
         .testTarget(name: "BilanStoreTests", dependencies: ["BilanStore", "BilanCore", "BilanTestSupport"]),
         .testTarget(name: "BilanTUITests", dependencies: ["BilanTUI", "BilanCore", "BilanStore", "BilanTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["bilan", "BilanTestSupport"]),
+        .testTarget(
+            name: "BilanWebTests", dependencies: ["BilanWeb", "BilanStore", "BilanCore", "BilanTestSupport"]),
         .testTarget(name: "BilanSSHTests", dependencies: ["BilanSSH", "BilanSSHPolicy"]),
     ],
     swiftLanguageModes: [.v6]

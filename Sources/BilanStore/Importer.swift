@@ -15,13 +15,27 @@ public final class Importer {
 
     /// File endings read from folders.
     public static let extensions: Set<String> = ["txt", "md"]
+    /// Saved web pages, read from folders when the importer has a page extractor.
+    public static let pageExtensions: Set<String> = ["html", "htm"]
+
+    /// Turns a saved page's bytes into a summary's text (title line, blank line, paragraphs), or throws
+    /// a `ParseError` naming the file. Injected (BilanWeb's `PageExtractor.extractText`) so that the
+    /// store does not link an HTML parser.
+    public typealias PageExtractor = @Sendable (_ data: Data, _ source: String) throws -> String
 
     let store: Store
     private var parser: SummaryParser?
+    private let pageExtractor: PageExtractor?
 
-    public init(store: Store, parser: SummaryParser? = nil) {
+    public init(store: Store, parser: SummaryParser? = nil, pageExtractor: PageExtractor? = nil) {
         self.store = store
         self.parser = parser
+        self.pageExtractor = pageExtractor
+    }
+
+    /// The endings this importer reads from folders.
+    var eligibleExtensions: Set<String> {
+        pageExtractor == nil ? Importer.extensions : Importer.extensions.union(Importer.pageExtensions)
     }
 
     private func sharedParser() -> SummaryParser {
@@ -46,7 +60,7 @@ public final class Importer {
             } else if isDir.boolValue {
                 // The database's own files are never listed, even when it lives in the folder.
                 let own = Set(["", "-wal", "-shm", "-journal"].map { Importer.canonical(store.path + $0) })
-                items += Importer.walk(path).filter { !own.contains(Importer.canonical($0.0)) }.map { ($0.0, $0.1, false) }
+                items += Importer.walk(path, extensions: eligibleExtensions).filter { !own.contains(Importer.canonical($0.0)) }.map { ($0.0, $0.1, false) }
             } else {
                 items.append((path, true, false))
             }
@@ -66,7 +80,7 @@ public final class Importer {
                 if item.missing {
                     prepared.append(.done(Report(path: item.path, status: .rejected, detail: "\(item.path): no such file or folder")))
                 } else if !item.eligible {
-                    prepared.append(.done(Report(path: item.path, status: .skipped, detail: "not a .txt or .md file")))
+                    prepared.append(.done(Report(path: item.path, status: .skipped, detail: pageExtractor == nil ? "not a .txt or .md file" : "not a .txt, .md or .html file")))
                 } else {
                     let p = try prepare(item.path)
                     if case .text(let path, _, let hash) = p {
@@ -217,6 +231,9 @@ public final class Importer {
         let hash = ContentHash.of(data)
         if let known = try store.importKnown(hash: hash, source: path) { return .done(Importer.report(path, known)) }
         do {
+            if let extract = pageExtractor, Importer.pageExtensions.contains((path as NSString).pathExtension.lowercased()) {
+                return .text(path: path, text: try extract(data, path), hash: hash)
+            }
             return .text(path: path, text: try TextDecoding.decode(data, source: path), hash: hash)
         } catch let e as ParseError {
             return .done(Report(path: path, status: .rejected, detail: e.description))
@@ -228,7 +245,7 @@ public final class Importer {
     }
 
     /// Files under a folder, sorted, dotfiles and dot-folders left out; `eligible` by extension.
-    static func walk(_ root: String) -> [(String, Bool)] {
+    static func walk(_ root: String, extensions: Set<String> = Importer.extensions) -> [(String, Bool)] {
         var out: [(String, Bool)] = []
         let fm = FileManager.default
         guard let items = try? fm.contentsOfDirectory(atPath: root) else { return [] }
@@ -241,7 +258,7 @@ public final class Importer {
                 if let attrs = try? fm.attributesOfItem(atPath: full), attrs[.type] as? FileAttributeType == .typeSymbolicLink {
                     continue
                 }
-                out += walk(full)
+                out += walk(full, extensions: extensions)
             } else {
                 out.append((full, extensions.contains((name as NSString).pathExtension.lowercased())))
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BilanCore
 import BilanStore
+import BilanWeb
 import Foundation
 
 struct ImportCommand: ParsableCommand {
@@ -8,8 +9,8 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Add or update summaries from files or folders.",
         discussion: """
-            Folders are read recursively for .txt and .md files (dotfiles skipped, other files listed as \
-            skipped). A week is keyed by its day range and language: a different file for the same week \
+            Folders are read recursively for .txt and .md files and saved web pages (.html, .htm: the \
+            article's title and text are taken from the page) (dotfiles skipped, other files listed as skipped). A week is keyed by its day range and language: a different file for the same week \
             replaces it and says so; a file imported before is "unchanged". Each file is stored whole or not at all \
             (a savepoint per file, a transaction per batch of 64), and reported once it is committed. \
             Prints one line per file; exits 1 when any file was rejected (the others are still imported).
@@ -22,7 +23,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try Output.run {
             let store = try global.openForWriting()
-            let importer = Importer(store: store)
+            let importer = Importer(store: store, pageExtractor: { try PageExtractor.extractText($0, source: $1) })
             var counts: [Importer.Report.Status: Int] = [:]
             var reports: [JSON] = []
             try importer.run(paths) { r in
