@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "bilan", targets: ["bilan"]),
+        .executable(name: "bilan-web", targets: ["bilan-web"]),
         .library(name: "BilanCore", targets: ["BilanCore"]),
         .library(name: "BilanStore", targets: ["BilanStore"]),
         .library(name: "BilanTUI", targets: ["BilanTUI"]),
@@ -32,7 +33,8 @@ let package = Package(
         // libxml2's HTML parser; pkg-config gives SwiftPM the -I path (/usr/include/libxml2).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Saved web pages: finds a summary's title and text in an HTML page (issue 5).
-        .target(name: "BilanWeb", dependencies: ["BilanCore", "CLibXML2"]),
+        // Fetching uses URLSession (FoundationNetworking, over the system's libcurl); see README, "Fetching".
+        .target(name: "BilanWeb", dependencies: ["BilanCore", "BilanStore", "CLibXML2"]),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "BilanTerminal", dependencies: ["BilanTUI", "CNcurses"]),
         // What SSH readers may run (exec word splitting, the allow-list, the browser child's argv and
@@ -52,13 +54,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(
-            name: "bilan",
+        // The command tree, shared by `bilan` and `bilan-web`; it never links BilanWeb (libxml2,
+        // FoundationNetworking): `bilan-web` installs the web work through `WebHooks`.
+        .target(
+            name: "BilanCommands",
             dependencies: [
-                "BilanCore", "BilanStore", "BilanTUI", "BilanTerminal", "BilanSSHPolicy", "BilanWeb",
+                "BilanCore", "BilanStore", "BilanTUI", "BilanTerminal", "BilanSSHPolicy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "bilan", dependencies: ["BilanCommands"]),
+        // Saved pages and fetching as their own executable: `bilan import page.html` and `bilan fetch`
+        // exec it, so that the other commands start without libxml2 and libcurl (see README).
+        .executableTarget(name: "bilan-web", dependencies: ["BilanCommands", "BilanWeb"]),
         // The SSH server as its own executable: `bilan serve` prepares the archive and execs it, so
         // that `bilan` itself does not link NIO and BoringSSL (see README, "Serving over SSH").
         .executableTarget(name: "bilan-serve", dependencies: ["BilanSSH"]),
@@ -67,7 +75,7 @@ let package = Package(
         .testTarget(name: "BilanCoreTests", dependencies: ["BilanCore", "BilanTestSupport"]),
         .testTarget(name: "BilanStoreTests", dependencies: ["BilanStore", "BilanCore", "BilanTestSupport"]),
         .testTarget(name: "BilanTUITests", dependencies: ["BilanTUI", "BilanCore", "BilanStore", "BilanTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["bilan", "BilanTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["bilan", "bilan-web", "BilanTestSupport"]),
         .testTarget(
             name: "BilanWebTests", dependencies: ["BilanWeb", "BilanStore", "BilanCore", "BilanTestSupport"]),
         .testTarget(name: "BilanSSHTests", dependencies: ["BilanSSH", "BilanSSHPolicy"]),

@@ -33,6 +33,16 @@ public final class Importer {
         self.pageExtractor = pageExtractor
     }
 
+    /// Whether any of `paths` is a saved page, or a folder with one somewhere inside.
+    public static func holdsPages(_ paths: [String]) -> Bool {
+        paths.contains { path in
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return false }
+            if !isDir.boolValue { return pageExtensions.contains((path as NSString).pathExtension.lowercased()) }
+            return walk(path, extensions: pageExtensions).contains { $0.1 }
+        }
+    }
+
     /// The endings this importer reads from folders.
     var eligibleExtensions: Set<String> {
         pageExtractor == nil ? Importer.extensions : Importer.extensions.union(Importer.pageExtensions)

@@ -1,7 +1,6 @@
 import ArgumentParser
 import BilanCore
 import BilanStore
-import BilanWeb
 import Foundation
 
 struct ImportCommand: ParsableCommand {
@@ -9,11 +8,13 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Add or update summaries from files or folders.",
         discussion: """
-            Folders are read recursively for .txt and .md files and saved web pages (.html, .htm: the \
-            article's title and text are taken from the page) (dotfiles skipped, other files listed as skipped). A week is keyed by its day range and language: a different file for the same week \
-            replaces it and says so; a file imported before is "unchanged". Each file is stored whole or not at all \
-            (a savepoint per file, a transaction per batch of 64), and reported once it is committed. \
-            Prints one line per file; exits 1 when any file was rejected (the others are still imported).
+            Folders are read recursively for .txt and .md files and for saved web pages (.html, .htm: the \
+            article's title and text are taken from the page, by bilan-web); dotfiles are left out and other \
+            files listed as skipped. A week is keyed by its day range and language: a different file for the \
+            same week replaces it and says so; a file imported before is "unchanged". Each file is stored \
+            whole or not at all (a savepoint per file, a transaction per batch of 64), and reported once it \
+            is committed. Prints one line per file; exits 1 when any file was rejected (the others are still \
+            imported).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -21,9 +22,15 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files or folders to import.", valueName: "path")) var paths: [String]
 
     func run() throws {
+        let hooks = WebHooks.installed
+        if hooks == nil && Importer.holdsPages(paths) {
+            // Saved pages need the HTML parser, which lives in bilan-web so that bilan starts without it.
+            if Sibling.available("bilan-web") { try Sibling.exec("bilan-web", Sibling.sameArguments) }
+            Output.error("saved web pages (.html) need bilan-web, installed next to bilan; they are skipped")
+        }
         try Output.run {
             let store = try global.openForWriting()
-            let importer = Importer(store: store, pageExtractor: { try PageExtractor.extractText($0, source: $1) })
+            let importer = Importer(store: store, pageExtractor: hooks?.extractPage)
             var counts: [Importer.Report.Status: Int] = [:]
             var reports: [JSON] = []
             try importer.run(paths) { r in

@@ -71,15 +71,7 @@ struct ServeCommand: ParsableCommand {
             Output.error("cannot find the path of the running bilan (/proc/self/exe)")
             throw ExitCode(1)
         }
-        let server = (bilan as NSString).deletingLastPathComponent + "/bilan-serve"
-        guard FileManager.default.isExecutableFile(atPath: server) else {
-            Output.error("\(server) is missing: bilan serve runs bilan-serve, built and installed next to bilan (swift build builds both)")
-            throw ExitCode(1)
-        }
-        let argv: [UnsafeMutablePointer<CChar>?] = ([server] + serverArguments(archive: archive, bilan: bilan)).map { strdup($0) } + [nil]
-        execv(server, argv)
-        Output.error("cannot start \(server): \(String(cString: strerror(errno)))")
-        throw ExitCode(1)
+        try Sibling.exec("bilan-serve", serverArguments(archive: archive, bilan: bilan))
     }
 }
 

@@ -1,0 +1,3 @@
+import BilanCommands
+
+Bilan.main()
