@@ -77,7 +77,14 @@ let package = Package(
         .testTarget(name: "BilanTUITests", dependencies: ["BilanTUI", "BilanCore", "BilanStore", "BilanTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["bilan", "bilan-web", "BilanTestSupport"]),
         .testTarget(
-            name: "BilanWebTests", dependencies: ["BilanWeb", "BilanStore", "BilanCore", "BilanTestSupport"]),
+            name: "BilanWebTests",
+            dependencies: [
+                "BilanWeb", "BilanStore", "BilanCore", "BilanTestSupport", "bilan", "bilan-web",
+                // The local web site the fetch tests read from (127.0.0.1 only).
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]),
         .testTarget(name: "BilanSSHTests", dependencies: ["BilanSSH", "BilanSSHPolicy"]),
     ],
     swiftLanguageModes: [.v6]

@@ -20,8 +20,12 @@ public final class Fetcher {
     /// The longest wait a site's Crawl-delay or Retry-After may impose, in seconds.
     public static let longestWait = 120.0
 
-    public init(transport: HTTPTransport = URLSessionTransport(), sleep: @escaping (Double, CancelFlag) -> Bool = Fetcher.sleep) {
+    public init(
+        transport: HTTPTransport = URLSessionTransport(), parser: SummaryParser? = nil,
+        sleep: @escaping (Double, CancelFlag) -> Bool = Fetcher.sleep
+    ) {
         self.transport = transport
+        self.parser = parser
         self.sleep = sleep
     }
 
@@ -138,12 +142,20 @@ public final class Fetcher {
         return rules
     }
 
+    static func looksLikeHTML(_ body: Data) -> Bool {
+        let head = String(decoding: body.prefix(1024), as: UTF8.self).lowercased()
+        return head.contains("<!doctype html") || head.contains("<html")
+    }
+
     /// Extracts, parses, checks and stores one page.
     func importPage(
         _ r: HTTPResponse, _ target: FetchTarget, _ address: String, _ store: Store,
         _ report: (FetchReport.Status, String?, WeekInfo?) -> FetchReport
     ) throws -> FetchReport {
-        if let type = r.contentType?.lowercased(), !type.contains("html") {
+        // A server that does not know the type (a folder served as is) gets its content sniffed.
+        if let type = r.contentType?.lowercased(), !type.contains("html"),
+            !(type.hasPrefix("application/octet-stream") && Fetcher.looksLikeHTML(r.body))
+        {
             let shown = type.split(separator: ";").first.map(String.init) ?? type
             return report(.failed, "not a web page (content type \(shown))", nil)
         }

@@ -93,13 +93,13 @@ public struct URLSessionTransport: HTTPTransport {
             if cancel.isSet {
                 exchange.fail(.cancelled)
                 task.cancel()
-                _ = exchange.done.wait(timeout: .now() + 2)
+                _ = exchange.done.wait(timeout: .now() + .milliseconds(200))
                 return .failure(.cancelled)
             }
             if Date() > deadline {
                 exchange.fail(.timeout(limits.timeout))
                 task.cancel()
-                _ = exchange.done.wait(timeout: .now() + 2)
+                _ = exchange.done.wait(timeout: .now() + .milliseconds(200))
                 return .failure(.timeout(limits.timeout))
             }
         }

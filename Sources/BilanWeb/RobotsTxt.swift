@@ -32,7 +32,9 @@ public struct RobotsTxt: Sendable {
         var groups: [Group] = []
         var current = Group()
         var inAgents = false
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        // "\r\n" is one Character in Swift; a leading byte order mark would hide the first line's key.
+        for raw in text.drop(while: { $0 == "\u{FEFF}" })
+            .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             guard let colon = line.firstIndex(of: ":") else { continue }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
@@ -57,7 +59,7 @@ public struct RobotsTxt: Sendable {
             }
         }
         if !current.agents.isEmpty { groups.append(current) }
-        let named = groups.filter { g in g.agents.contains { $0 != "*" && token.hasPrefix($0) } }
+        let named = groups.filter { g in g.agents.contains { $0 == token } }
         let chosen = named.isEmpty ? groups.filter { $0.agents.contains("*") } : named
         rules = chosen.flatMap(\.rules)
         crawlDelay = chosen.compactMap(\.delay).max()

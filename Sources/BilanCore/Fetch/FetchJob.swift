@@ -15,7 +15,9 @@ public struct URLTemplate: Sendable, Hashable {
             return .failure(FetchSetupError("the URL template “\(t)” names no week: use {range} or {first} and {last}"))
         }
         let sample = URLTemplate(template: t, base: b).url(DayRange(first: 971, last: 975), .fr)
-        guard let url = sample, let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil
+        // The base's own host: "https://" less its slash would otherwise lend the path's first segment as one.
+        guard let url = sample, let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil,
+            !t.contains("{base}") || URL(string: b)?.host?.isEmpty == false
         else {
             return .failure(FetchSetupError("“\(template ?? b)” is not an http(s) address"))
         }
