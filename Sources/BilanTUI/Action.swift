@@ -19,6 +19,10 @@ public enum Action: Sendable {
     case searchDue(generation: Int)
     /// An effect failed; the sentence goes to the status line.
     case failed(String)
+    /// A line of the background fetch's report (`R`).
+    case fetchLine(String)
+    /// The background fetch ended with this exit status (130: interrupted).
+    case fetchEnded(Int32)
 }
 
 /// Work the reducer asks the runtime to do; results come back as actions.
@@ -36,6 +40,8 @@ public enum Effect: Sendable, Hashable {
     case debounce(generation: Int, milliseconds: Int)
     /// Stops the running query: a newer keystroke made it useless.
     case cancelQueries
+    /// Starts fetching the newest weeks in the background (`R`).
+    case startFetch
     case redraw
     case suspend
     case quit

@@ -10,11 +10,16 @@ public final class Browser {
     let inbox = Inbox()
     let worker = DispatchQueue(label: "bilan.browser.queries", qos: .userInitiated)
 
-    public init(library: any Library, terminal: any TerminalBackend) {
+    let fetcher: (any BackgroundFetcher)?
+
+    /// `fetcher`: what `R` runs; nil when the database is read-only (R then says so).
+    public init(library: any Library, terminal: any TerminalBackend, fetcher: (any BackgroundFetcher)? = nil) {
         self.library = library
         self.terminal = terminal
+        self.fetcher = fetcher
         let size = terminal.size
         self.state = BrowserState(width: size.width, height: size.height, ascii: terminal.ascii)
+        self.state.canFetch = fetcher != nil
     }
 
     /// Runs until the reader quits (returns 0) or the terminal goes away (returns 1).
@@ -25,12 +30,16 @@ public final class Browser {
             switch terminal.nextEvent(timeoutMS: -1) {
             case .key(let k): dispatch(.key(k))
             case .resize(let w, let h): dispatch(.resize(width: w, height: h))
-            case .hangup: return 1
+            case .hangup:
+                if state.fetch != nil { fetcher?.stop() }
+                return 1
             case .wake, .timeout: break
             }
             for a in inbox.drain() { dispatch(a) }
             if !state.quitting { terminal.draw(Renderer.render(state)) }
         }
+        // Quitting during a fetch stops it: the week under way is dropped, finished ones are kept.
+        if state.fetch != nil { fetcher?.stop() }
         return 0
     }
 
@@ -72,6 +81,26 @@ public final class Browser {
             }
         case .cancelQueries:
             inbox.interruptIfStale(lib)
+        case .startFetch:
+            let inbox = self.inbox, wake = terminal.waker
+            guard let fetcher else {
+                dispatch(.fetchEnded(1))
+                return
+            }
+            do {
+                try fetcher.start(
+                    line: { line in
+                        inbox.post(.fetchLine(line))
+                        wake()
+                    },
+                    ended: { status in
+                        inbox.post(.fetchEnded(status))
+                        wake()
+                    })
+            } catch {
+                dispatch(.fetchLine("bilan: \(error)"))
+                dispatch(.fetchEnded(1))
+            }
         case .redraw:
             terminal.invalidate()
         case .suspend:

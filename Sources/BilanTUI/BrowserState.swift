@@ -160,6 +160,19 @@ public struct PickerState: Sendable, Hashable {
     public var position = ListPosition()
 }
 
+/// A fetch running in the background (`R`), as its report lines tell it.
+public struct FetchState: Sendable, Hashable {
+    /// Pages to fetch, once the fetch has said.
+    public var total: Int?
+    public var done = 0
+    /// The last page's outcome ("971-975 FR added").
+    public var last = ""
+    /// The closing count line ("2 added, 0 updated, …").
+    var summary: String?
+    /// The last error the fetch printed.
+    var problem: String?
+}
+
 /// What takes the keys: the views, the prompt, or the picker.
 public enum Mode: Sendable, Hashable {
     case normal
@@ -188,6 +201,10 @@ public struct BrowserState: Sendable, Hashable {
     public var pickerCache: [PickerEntry]?
     /// A one-line notice for the status line (an error, "only French is stored"), until the next key.
     public var message: String?
+    /// Whether `R` may fetch (a writable database and bilan-web at hand).
+    public var canFetch = false
+    /// The background fetch, while it runs.
+    public var fetch: FetchState?
     public var quitting = false
 
     public init(width: Int, height: Int, ascii: Bool = false) {

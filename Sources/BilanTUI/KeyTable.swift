@@ -6,7 +6,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case pickFronts, clearFilters
     case showWeeks, showEvents, showTallies, nextView
     case previousWeek, nextWeek, otherLanguage
-    case help, redraw, suspend, interrupt
+    case fetch, help, redraw, suspend, interrupt
     // In the search prompt and the front picker.
     case accept, cancel, eraseQuery, eraseCharacter, mark
 }
@@ -76,6 +76,8 @@ public enum KeyTable {
         Binding(keys: [.char("[")], command: .previousWeek, scope: .figures, help: "the previous (older) week's figures"),
         Binding(keys: [.char("]")], command: .nextWeek, scope: .figures, help: "the next (newer) week's figures"),
         Binding(keys: [.char("L")], command: .otherLanguage, scope: .figures, help: "the same week's figures in its other language"),
+        Binding(keys: [.char("R")], command: .fetch, scope: .everywhere,
+                help: "fetch the newest weeks (needs a writable database)"),
         Binding(keys: [.char("?")], command: .help, scope: .everywhere, help: "this help"),
         Binding(keys: [.ctrl("l")], command: .redraw, scope: .everywhere, help: "redraw the screen"),
         Binding(keys: [.ctrl("z")], command: .suspend, scope: .everywhere, help: "suspend (where the shell has job control)"),

@@ -110,6 +110,10 @@ public enum Reducer {
         case .failed(let message):
             s.message = message
             return []
+        case .fetchLine(let line):
+            return fetchLine(&s, line)
+        case .fetchEnded(let status):
+            return fetchEnded(&s, status)
         }
     }
 
@@ -174,6 +178,17 @@ public enum Reducer {
                 s.stack.append(.help)
             }
             return []
+        case .fetch:
+            if !s.canFetch {
+                s.message = "R fetches only when the database is writable (not --read-only, not over SSH)."
+                return []
+            }
+            if s.fetch != nil {
+                s.message = "Already fetching."
+                return []
+            }
+            s.fetch = FetchState()
+            return [.startFetch]
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .accept, .cancel, .eraseQuery, .eraseCharacter, .mark: return []

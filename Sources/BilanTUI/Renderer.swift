@@ -106,6 +106,9 @@ public enum Renderer {
         if let m = s.message {
             right = m
             rightStyle = .accent
+        } else if let f = s.fetch {
+            right = fetchProgress(f, ascii: s.ascii)
+            rightStyle = .accent
         } else {
             // Hints come from the key table, like the help screen.
             right = "\(KeyTable.label(of: .help)) help  \(KeyTable.label(of: .back)) \(s.stack.count > 1 ? "back" : "quit")"
@@ -113,7 +116,7 @@ public enum Renderer {
         }
         let fixed = b.columns(head) + b.columns(count) + (filterText.isEmpty ? 0 : 3)
         let full = fixed + b.columns(filterText)
-        if s.message != nil {
+        if s.message != nil || s.fetch != nil {
             // A message matters most: it gets the room it needs, the rest what is left.
             let rw = min(b.columns(right), b.width - 1)
             b.field(right, x: b.width - rw - 1, y: y, width: rw, style: rightStyle)
@@ -124,6 +127,14 @@ public enum Renderer {
         } else {
             left(&b, head: head, filters: filterText, count: count, width: b.width, y: y)
         }
+    }
+
+    /// "Fetching 3/6 · 971-975 FR added" while `R` runs.
+    static func fetchProgress(_ f: FetchState, ascii: Bool) -> String {
+        var text = "Fetching"
+        if let total = f.total { text += " \(f.done)/\(total)" } else { text += (ascii ? "..." : "…") }
+        if !f.last.isEmpty { text += (ascii ? " - " : " · ") + f.last }
+        return text
     }
 
     /// " View │ filters │ counts" in `width` columns, the filters cut first.

@@ -21,3 +21,11 @@ public protocol TerminalBackend: AnyObject {
     /// Restores the terminal. Idempotent.
     func close()
 }
+
+/// Runs `bilan fetch` for the newest weeks in the background, for `R`: its report lines and its exit
+/// status come back through the callbacks, from any thread.
+public protocol BackgroundFetcher: Sendable {
+    func start(line: @escaping @Sendable (String) -> Void, ended: @escaping @Sendable (Int32) -> Void) throws
+    /// Asks a running fetch to stop (as Ctrl-C would).
+    func stop()
+}

@@ -13,9 +13,10 @@ final class Driver {
     /// Effects asked for, in order (tests check what the reducer requested).
     var performed: [Effect] = []
 
-    init(library: any Library, width: Int = 80, height: Int = 24, ascii: Bool = false) {
+    init(library: any Library, width: Int = 80, height: Int = 24, ascii: Bool = false, canFetch: Bool = false) {
         self.library = library
         self.state = BrowserState(width: width, height: height, ascii: ascii)
+        self.state.canFetch = canFetch
         send(.start)
     }
 
@@ -41,7 +42,7 @@ final class Driver {
             case .loadPicker: send(.pickerLoaded(try library.pickerEntries()))
             case .loadFigures(let r, let l): send(.figuresLoaded(r, l, try library.weekTally(r, language: l)))
             case .debounce(let g, _): send(.searchDue(generation: g))
-            case .cancelQueries, .redraw, .suspend, .quit: break
+            case .cancelQueries, .redraw, .suspend, .quit, .startFetch: break
             }
         } catch {
             send(.failed("\(error)"))

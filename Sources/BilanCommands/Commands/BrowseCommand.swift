@@ -51,7 +51,11 @@ struct BrowseCommand: ParsableCommand {
             try Output.run { throw error }
             throw ExitCode(1)
         }
-        let code = Browser(library: store, terminal: terminal).run()
+        // R fetches into a database this browser may write, never for a remote reader.
+        let fm = FileManager.default
+        let writable = fm.isWritableFile(atPath: path) && fm.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+        let fetcher = readOnly || Output.restricted || !writable ? nil : ProcessFetcher(database: path)
+        let code = Browser(library: store, terminal: terminal, fetcher: fetcher).run()
         terminal.close()
         if code != 0 { throw ExitCode(code) }
     }

@@ -29,7 +29,8 @@ struct FetchCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Weeks or spans to fetch.", valueName: "week|from..to")) var weeks: [String] = []
     @Flag(help: "From the newest stored week up to today (Kyiv).") var latest = false
     @Option(help: ArgumentHelp("fr, en or both.", valueName: "lang")) var lang: FetchLanguages = .both
-    @Option(help: ArgumentHelp("The site.", valueName: "url")) var baseURL = "https://uacrisis.org"
+    @Option(help: ArgumentHelp("The site (default $BILAN_BASE_URL, else https://uacrisis.org).", valueName: "url"))
+    var baseURL: String?
     @Option(help: ArgumentHelp("Where a week's page is, with {base} {lang} {range} {first} {last}.", valueName: "template"))
     var urlTemplate: String?
     @Flag(help: "Fetch weeks that are already stored again.") var refresh = false
@@ -52,17 +53,29 @@ struct FetchCommand: ParsableCommand {
 
     func validate() throws {
         if weeks.isEmpty && !latest { throw ValidationError("name the weeks to fetch (971-975, 957..975) or use --latest") }
-        for w in weeks where FetchSpan(w) == nil {
-            throw ValidationError("“\(Output.safe(w))” is neither a week (971-975, 973, 2024-10-23) nor a span (957..975)")
+        for w in weeks {
+            guard let span = FetchSpan(w) else {
+                throw ValidationError("“\(Output.safe(w))” is neither a week (971-975, 973, 2024-10-23) nor a span (957..975)")
+            }
+            if span.ranges.isEmpty {
+                throw ValidationError("“\(Output.safe(w))” holds no weekly range (they run Monday to Friday, from day 5)")
+            }
         }
-        if case .failure(let e) = URLTemplate.make(template: urlTemplate, base: baseURL) { throw ValidationError(e.description) }
+        if case .failure(let e) = URLTemplate.make(template: urlTemplate, base: FetchCommand.site(baseURL)) { throw ValidationError(e.description) }
         guard interval >= 0, interval <= 3600 else { throw ValidationError("--interval must be between 0 and 3600 seconds") }
         guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds") }
         guard (0...10).contains(retries) else { throw ValidationError("--retries must be between 0 and 10") }
-        let urls = try URLTemplate.make(template: urlTemplate, base: baseURL).get()
+        let urls = try URLTemplate.make(template: urlTemplate, base: FetchCommand.site(baseURL)).get()
         if interval < 1, let host = urls.url(DayRange(first: 5, last: 9), .fr)?.host, !FetchCommand.isLoopback(host) {
             throw ValidationError("--interval below 1 second is only for a server on this machine, not \(host)")
         }
+    }
+
+    /// --base-url, else $BILAN_BASE_URL (which `R` in the browser uses too), else the publisher.
+    static func site(_ option: String?) -> String {
+        if let option { return option }
+        if let env = ProcessInfo.processInfo.environment["BILAN_BASE_URL"], !env.isEmpty { return env }
+        return "https://uacrisis.org"
     }
 
     static func isLoopback(_ host: String) -> Bool {
@@ -88,12 +101,13 @@ struct FetchCommand: ParsableCommand {
                     if stored.contains(t) && !refresh { already.append(t) } else { targets.append(t) }
                 }
             }
-            let urls = try URLTemplate.make(template: urlTemplate, base: baseURL).get()
+            let urls = try URLTemplate.make(template: urlTemplate, base: FetchCommand.site(baseURL)).get()
             let job = FetchJob(
                 targets: targets, urls: urls, interval: interval, timeout: timeout, retries: retries,
                 userAgent: "bilan/\(Bilan.version) (weekly summaries reader; +https://uacrisis.org/ readers' archive)")
             let report = FetchPrinter(json: json, total: targets.count)
             for t in already { report.alreadyStored(t) }
+            report.planned(targets.count, from: urls)
             let cancel = CancelFlag()
             let interrupt = FetchCommand.catchInterrupt(cancel)
             defer { interrupt.cancel() }
@@ -129,7 +143,7 @@ struct FetchCommand: ParsableCommand {
         source.setEventHandler {
             if cancel.isSet { _exit(130) }
             cancel.cancel()
-            Output.stderr("\nbilan fetch: stopping after this page (Ctrl-C again quits at once; finished weeks are kept)")
+            Output.stderr("\nbilan fetch: stopping; the page under way is dropped, finished weeks are kept (Ctrl-C again quits at once)")
         }
         source.resume()
         return source
@@ -163,6 +177,18 @@ final class FetchPrinter: @unchecked Sendable {
                 print("stored         \(t)  (already in the archive)")
             }
         }
+    }
+
+    /// "fetching 6 pages from https://uacrisis.org", or that there is nothing to fetch.
+    func planned(_ count: Int, from urls: URLTemplate) {
+        guard !json else { return }
+        if count == 0 {
+            print("nothing to fetch: every week asked for is stored (--refresh fetches them again)")
+        } else {
+            let site = urls.url(DayRange(first: 5, last: 9), .fr).flatMap { u in u.host.map { (u.scheme ?? "https") + "://" + $0 + (u.port.map { ":\($0)" } ?? "") } }
+            print(Output.safe("fetching \(Output.count(count, "page")) from \(site ?? urls.base)"))
+        }
+        fflush(nil)
     }
 
     func progress(_ p: FetchProgress) {
