@@ -710,8 +710,85 @@ def test_starts_too_small():
         app.close()
 
 
+def kyiv_day_today():
+    """Today's invasion day number in Kyiv (day 1 = 2022-02-24)."""
+    import datetime
+    import zoneinfo
+    try:
+        today = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/Kyiv")).date()
+    except Exception:
+        today = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=2)).date()
+    return (today - datetime.date(2022, 2, 24)).days + 1
+
+
+def sample_as_week(first, html):
+    """The bundled sample retitled as week first..first+4, as text or as a minimal article page."""
+    root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+    seeds = os.path.join(root, "seeds")
+    name = sorted(n for n in os.listdir(seeds) if n.endswith(".txt"))[0]
+    with open(os.path.join(seeds, name), encoding="utf-8") as f:
+        text = f.read().replace("Jours 971-975", "Jours %d-%d" % (first, first + 4), 1)
+    if not html:
+        return text
+    lines = text.split("\n")
+    paragraphs = [p for p in "\n".join(lines[1:]).split("\n\n") if p.strip()]
+    body = "".join("<p>%s</p>" % p.replace("&", "&amp;").replace("<", "&lt;") for p in paragraphs)
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>%s</title></head><body>'
+            '<nav><a href="/">Accueil</a></nav><article><h1>%s</h1><div class="entry-content">%s</div></article>'
+            '<footer>UCMC</footer></body></html>') % (lines[0], lines[0], body)
+
+
+def test_fetch_key():
+    """R fetches the newest weeks from a local site (127.0.0.1) in the background, shows progress,
+    then lists the new week; the archive's newest week is last week but one."""
+    import http.server
+    import threading
+    monday = 5 + (kyiv_day_today() - 5) // 7 * 7
+    stored, published = monday - 14, monday - 7
+    tmp = tempfile.mkdtemp(prefix="bilan-e2e-site-")
+    site = os.path.join(tmp, "site")
+    os.makedirs(os.path.join(site, "fr"))
+    with open(os.path.join(site, "fr", "%d-%d" % (published, published + 4)), "w", encoding="utf-8") as f:
+        f.write(sample_as_week(published, html=True))
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *a, **k):
+            super().__init__(*a, directory=site, **k)
+
+        def log_message(self, *a):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    db = os.path.join(tmp, "bilan.sqlite")
+    text = os.path.join(tmp, "stored.txt")
+    with open(text, "w", encoding="utf-8") as f:
+        f.write(sample_as_week(stored, html=False))
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": tmp, "LANG": "C.UTF-8", "BILAN_DB": db}
+    p = subprocess.run([BILAN, "import", text], stdin=subprocess.DEVNULL, capture_output=True, env=env, timeout=FIRST_IMPORT_TIMEOUT)
+    check(p.returncode == 0, "import: %r" % p.stderr)
+    app = App(db=db, cols=100, env={"BILAN_BASE_URL": "http://127.0.0.1:%d" % server.server_address[1]})
+    try:
+        app.wait_text("%d" % stored)
+        app.send("R")
+        app.wait_for(lambda a: "Fetching" in a.bottom(), what="the fetch's progress in the status line")
+        # 5 pages (3 weeks in 2 languages, 1 stored) at one request a second.
+        app.wait_for(lambda a: "Fetched:" in a.bottom(), timeout=60, what="the fetch's end")
+        check("1 added" in app.bottom() and "1 already stored" in app.bottom(), "status: %r" % app.bottom())
+        app.wait_for(lambda a: any(("%d" % published) in l for l in a.display()[1:-1]), what="the fetched week listed")
+        app.send("Q")
+        app.wait_exit()
+        check(app.exit_code() == 0, "exit status %s" % app.describe_status())
+        terminal_restored(app)
+    finally:
+        app.close()
+        server.shutdown()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 TESTS = [
     test_walkthrough,
+    test_fetch_key,
     test_lang_c,
     test_ascii_flag,
     test_no_color,

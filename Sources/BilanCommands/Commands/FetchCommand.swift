@@ -109,7 +109,7 @@ struct FetchCommand: ParsableCommand {
             for t in already { report.alreadyStored(t) }
             report.planned(targets.count, from: urls)
             let cancel = CancelFlag()
-            let interrupt = FetchCommand.catchInterrupt(cancel)
+            let interrupt = FetchCommand.catchInterrupt(cancel, report)
             defer { interrupt.cancel() }
             if !targets.isEmpty {
                 try hooks.fetch(job, store, cancel) { report.progress($0) }
@@ -137,13 +137,13 @@ struct FetchCommand: ParsableCommand {
     }
 
     /// First Ctrl-C: finish no new page, abort the one under way (its week is not stored). Second: quit.
-    static func catchInterrupt(_ cancel: CancelFlag) -> DispatchSourceSignal {
+    static func catchInterrupt(_ cancel: CancelFlag, _ report: FetchPrinter) -> DispatchSourceSignal {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
             if cancel.isSet { _exit(130) }
             cancel.cancel()
-            Output.stderr("\nbilan fetch: stopping; the page under way is dropped, finished weeks are kept (Ctrl-C again quits at once)")
+            report.note("stopping: the page under way is dropped, finished weeks are kept (Ctrl-C again quits at once)")
         }
         source.resume()
         return source
@@ -210,6 +210,14 @@ final class FetchPrinter: @unchecked Sendable {
                 if i + 1 < n { drawBar(i + 1, n, "") }
             }
             fflush(nil)
+        }
+    }
+
+    /// A sentence on stderr, below the progress bar.
+    func note(_ text: String) {
+        lock.withLock {
+            clearBar()
+            Output.stderr("bilan fetch: " + text)
         }
     }
 
