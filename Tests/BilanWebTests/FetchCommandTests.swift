@@ -53,7 +53,7 @@ import Testing
         site.route("/fr/964-968", slow)
         let db = TestSupport.temporaryDirectory().appendingPathComponent("a.sqlite").path
         let args = ["fetch", "957..975", "--base-url", site.base, "--interval", "0"]
-        let first = try bilan(args, db: db, interruptAfter: 2)
+        let first = try bilan(args, db: db, interruptAfter: 3)  // "fetching 6 pages", then two weeks
         #expect(first.status == 130, "\(first.stderr)")
         #expect(first.stdout.contains("added          957-961 fr  \(site.base)/fr/957-961 (14 events)"), "\(first.stdout)")
         #expect(first.stdout.contains("(interrupted: run the same command again to resume)"))
