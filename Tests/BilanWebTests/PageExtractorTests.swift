@@ -109,3 +109,22 @@ import Testing
         #expect(plain.allSatisfy { $0.status == .skipped })
     }
 }
+
+@Suite struct PageInjectionTests {
+    @Test func escapesWrittenAsEntitiesInAPageAreRemovedLikeRawOnes() throws {
+        let page = """
+            <html><head><meta charset="utf-8"></head><body><article>
+            <h1>Bilan de la semaine. Jours 1006-1010 de r&#233;sistance</h1>
+            <div class="entry-content">
+            <p>Les forces russes&#27;]52;c;cm0gLXJmIH4=&#7; ont attaqu&eacute; Pokrovsk&#x1b;[2J mardi avec 40 drones.</p>
+            <p>La d&eacute;fense a abattu &#x202E;32&#x202C; drones pr&egrave;s de Kharkiv&#155;31m, dit le rapport&#133;</p>
+            </div></article></body></html>
+            """
+        let text = try PageExtractor.extractText(Data(page.utf8), source: "hostile.html")
+        let week = try TestSupport.parser.parse(text, source: "hostile.html")
+        let scalars = week.events.flatMap { $0.text.unicodeScalars } + week.title.unicodeScalars
+        let bad = scalars.filter { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value) }
+        #expect(bad.isEmpty, "\(bad.map { String($0.value, radix: 16) })")
+        #expect(week.events.map(\.text).contains { $0.hasPrefix("La défense a abattu 32 drones près de Kharkiv") })
+    }
+}

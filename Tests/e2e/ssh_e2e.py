@@ -423,6 +423,65 @@ TESTS = [test_browser_keys_resize_quit, test_ascii_for_non_utf8_locale, test_exe
          test_new_weeks_seen_and_host_key, test_handshake_and_idle_timeouts]
 
 
+HOSTILE = ("Bilan de la semaine. Jours 1006-1010 de \x1b[2Jrésistance\n\n"
+           "Les forces russes \x1b]52;c;cm0gLXJmIH4=\x07ont attaqué Pokrovsk\x1b[31m avec 40 drones\x1b[0m mardi.\n"
+           "Un \x1b]8;;https://evil.example/\x1b\\lien piégé\x1b]8;;\x1b\\ vers Toretsk\x07 et \u009b2J Koupiansk.\n"
+           "La défense a abattu \u202e32\u202c drones près de \u2067Kharkiv\u2069, dit le rapport.\n")
+
+
+def hostile_bytes(raw):
+    """What must never reach a reader's terminal from a summary: OSC 52 / OSC 8, C1 controls, bidi
+    controls (the browser's own curses output is made of CSI sequences, which are allowed there)."""
+    found = []
+    for needle, name in [(b"\x1b]52", "OSC 52"), (b"\x1b]8;", "OSC 8"), (b"\x07", "BEL"), (b"\x1bP", "DCS")]:
+        if needle in raw:
+            found.append(name)
+    if re.search(rb"\xc2[\x80-\x9f]", raw):
+        found.append("C1")
+    if re.search(rb"\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]", raw):
+        found.append("bidi")
+    return found
+
+
+def test_escape_injection():
+    s = Server("inject")
+    try:
+        path = os.path.join(s.dir, "hostile.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(HOSTILE)
+        p = subprocess.run([BILAN, "import", "--db", s.db, path], capture_output=True, timeout=60)
+        check(p.returncode == 0, f"import: {p.stderr!r}")
+        for command in ["show 1006", "show 1006 --json", "search lien", "search piégé --json", "weeks", "tally"]:
+            args = ssh_args(s) + ["reader@127.0.0.1", command]
+            r = subprocess.run(args, capture_output=True, timeout=30, stdin=subprocess.DEVNULL)
+            check(r.returncode == 0, f"`{command}` exit {r.returncode}: {r.stderr!r}")
+            check(not hostile_bytes(r.stdout) and b"\x1b" not in r.stdout, f"`{command}`: {hostile_bytes(r.stdout)} in {r.stdout[:300]!r}")
+        r = subprocess.run(ssh_args(s) + ["reader@127.0.0.1", "show 1006"], capture_output=True, timeout=30, stdin=subprocess.DEVNULL)
+        check("Un lien piégé vers Toretsk et Koupiansk." in r.stdout.decode(), f"the words survive: {r.stdout[:400]!r}")
+        # The browser over SSH: its raw output stream, recorded by tmux, carries none of them either.
+        t = Tmux("inject", browser_command(s), cols=100, rows=30)
+        raw = os.path.join(WORK, "inject.raw")
+        try:
+            subprocess.run(["tmux", "-L", t.sock, "pipe-pane", "-o", f"cat >> {raw}"], check=True, timeout=10)
+            t.wait_for("1006")
+            t.keys("Enter")
+            t.wait_for("lien pi")
+            t.keys("e")
+            t.wait_for("Toretsk")
+            t.keys("Q")
+            check(t.exit_status() == 0, "browser exit status")
+            with open(raw, "rb") as f:
+                stream = f.read()
+            check(stream and not hostile_bytes(stream), f"the browser's stream carries {hostile_bytes(stream)}")
+        finally:
+            t.close()
+    finally:
+        s.stop()
+
+
+TESTS.append(test_escape_injection)
+
+
 def main():
     for tool in ("ssh", "ssh-keygen", "tmux"):
         if not shutil.which(tool):
