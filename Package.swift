@@ -89,3 +89,19 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzzing (issue 6): `scripts/fuzz TARGET MINUTES` builds these with libFuzzer and AddressSanitizer.
+// They are declared only then (BILAN_FUZZ=1), so that `swift build` and `swift test` never see them.
+if Context.environment["BILAN_FUZZ"] == "1" {
+    let fuzzers: [(String, [Target.Dependency])] = [
+        ("fuzz-parser", ["BilanCore"]), ("fuzz-numbers", ["BilanCore"]), ("fuzz-places", ["BilanCore"]),
+        ("fuzz-html", ["BilanCore", "BilanWeb"]), ("fuzz-query", ["BilanCore", "BilanStore"]),
+        ("fuzz-browser", ["BilanCore", "BilanStore", "BilanTUI"]),
+    ]
+    for (name, dependencies) in fuzzers {
+        package.targets.append(
+            .executableTarget(
+                name: name, dependencies: dependencies, path: "Fuzz/\(name)",
+                swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    }
+}

@@ -48,4 +48,59 @@ public enum TestSupport {
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// A built program of this package: beside the test bundle, else in `.build/debug`.
+    public static func program(_ name: String) -> String {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name)
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside.path }
+        return root.appendingPathComponent(".build/debug/" + name).path
+    }
+
+    /// How a program run ended, and what it printed.
+    public struct Run: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
+    }
+
+    /// Runs `program` with `args` and the test's environment plus `environment`, stdin empty.
+    public static func run(_ program: String, _ args: [String], environment: [String: String] = [:], cwd: URL? = nil) throws -> Run {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: program)
+        p.arguments = args
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        if let cwd { p.currentDirectoryURL = cwd }
+        let out = Pipe()
+        let err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        // stderr is read on another thread so that neither pipe can fill up and stall the child.
+        let errData = ErrorData()
+        let reader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        reader.start()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let e = errData.wait()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    final class ErrorData: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var data = Data()
+        func set(_ d: Data) {
+            data = d
+            done.signal()
+        }
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
+    }
 }

@@ -5,22 +5,11 @@ import Testing
 
 /// `bilan fetch` through the real binaries (bilan execs bilan-web) against the local site.
 @Suite(.serialized) struct FetchCommandTests {
-    static var bilan: String {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bilan")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside.path }
-        return TestSupport.root.appendingPathComponent(".build/debug/bilan").path
-    }
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// Runs bilan; `interruptAfter` sends SIGINT once stdout holds that many lines.
-    func bilan(_ args: [String], db: String, interruptAfter lines: Int? = nil) throws -> Run {
+    func bilan(_ args: [String], db: String, interruptAfter lines: Int? = nil) throws -> TestSupport.Run {
+        guard let lines else { return try TestSupport.run(TestSupport.program("bilan"), args + ["--db", db]) }
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: FetchCommandTests.bilan)
+        p.executableURL = URL(fileURLWithPath: TestSupport.program("bilan"))
         p.arguments = args + ["--db", db]
         let out = Pipe()
         let err = Pipe()
@@ -29,18 +18,16 @@ import Testing
         p.standardInput = FileHandle.nullDevice
         try p.run()
         var stdout = Data()
-        if let lines {
-            while stdout.filter({ $0 == 10 }).count < lines {
-                let chunk = out.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                stdout += chunk
-            }
-            p.interrupt()
+        while stdout.filter({ $0 == 10 }).count < lines {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            stdout += chunk
         }
+        p.interrupt()
         stdout += out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return TestSupport.Run(status: p.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
     @Test func fetchingARangeImportsItsWeeksAndAResumedRunFinishesTheRest() throws {

@@ -4,37 +4,10 @@ import Testing
 
 /// The command-line contract, through the real `bilan` binary: exit codes, stderr sentences, JSON.
 @Suite struct CLITests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    static var binary: String { TestSupport.program("bilan") }
 
-    static var binary: String {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bilan")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside.path }
-        return TestSupport.root.appendingPathComponent(".build/debug/bilan").path
-    }
-
-    func bilan(_ args: [String], db: String, cwd: URL? = nil, extra: [String: String] = [:]) throws -> Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: CLITests.binary)
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["BILAN_DB"] = db
-        env.merge(extra) { $1 }
-        p.environment = env
-        if let cwd { p.currentDirectoryURL = cwd }
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    func bilan(_ args: [String], db: String, cwd: URL? = nil, extra: [String: String] = [:]) throws -> TestSupport.Run {
+        try TestSupport.run(CLITests.binary, args, environment: extra.merging(["BILAN_DB": db]) { a, _ in a }, cwd: cwd)
     }
 
     @Test func aRemoteReadersCommandNeverCreatesNorFillsTheArchive() throws {

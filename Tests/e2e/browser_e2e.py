@@ -445,10 +445,7 @@ def test_walkthrough():
         app.wait_text("plus d’une centaine de drones")
 
         # Q quits, status 0, the terminal given back
-        app.send("Q")
-        app.wait_exit()
-        check(app.exit_code() == 0, "exit status %s" % app.describe_status())
-        terminal_restored(app)
+        quit_cleanly(app)
     finally:
         app.close()
 
@@ -710,6 +707,14 @@ def test_starts_too_small():
         app.close()
 
 
+def quit_cleanly(app):
+    """Q quits with status 0 and gives the terminal back."""
+    app.send("Q")
+    app.wait_exit()
+    check(app.exit_code() == 0, "exit status %s" % app.describe_status())
+    terminal_restored(app)
+
+
 def kyiv_day_today():
     """Today's invasion day number in Kyiv (day 1 = 2022-02-24)."""
     import datetime
@@ -776,10 +781,7 @@ def test_fetch_key():
         app.wait_for(lambda a: "Fetched:" in a.bottom(), timeout=60, what="the fetch's end")
         check("1 added" in app.bottom() and "1 already stored" in app.bottom(), "status: %r" % app.bottom())
         app.wait_for(lambda a: any(("%d" % published) in l for l in a.display()[1:-1]), what="the fetched week listed")
-        app.send("Q")
-        app.wait_exit()
-        check(app.exit_code() == 0, "exit status %s" % app.describe_status())
-        terminal_restored(app)
+        quit_cleanly(app)
     finally:
         app.close()
         server.shutdown()
