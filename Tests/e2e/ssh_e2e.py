@@ -481,6 +481,178 @@ def test_escape_injection():
 
 TESTS.append(test_escape_injection)
 
+# ---- abuse on loopback (issue 6): the server keeps serving others and its memory stays bounded ----
+
+def server_pss_kb(s):
+    with open(f"/proc/{s.proc.pid}/smaps_rollup") as f:
+        for line in f:
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    return 0
+
+
+def serves(s, what):
+    rc, out, err = run_ssh(s, "weeks")
+    check(rc == 0 and "971-975" in out, f"{what}: the server still answers a reader ({rc} {err!r})")
+
+
+def paramiko_session(s, source="127.0.0.1"):
+    import logging
+    import paramiko
+    import socket
+    logging.getLogger("paramiko").setLevel(logging.CRITICAL)
+    sock = socket.create_connection(("127.0.0.1", s.port), timeout=10, source_address=(source, 0))
+    t = paramiko.Transport(sock)
+    t.start_client(timeout=15)
+    t.auth_password("reader", "x")
+    return t
+
+
+def test_abuse_handshake_flood_and_garbage():
+    """300 connections from another loopback address that send a version line and garbage, or
+    nothing, or drop at once: refused or closed; a reader from 127.0.0.1 is served throughout."""
+    import socket
+    s = Server("flood", "--handshake-timeout", "3s", "--max-new-per-second", "20")
+    try:
+        serves(s, "before")
+        base = server_pss_kb(s)
+        garbage = os.urandom(64 * 1024)
+        socks = []
+        t0 = time.time()
+        for i in range(300):
+            try:
+                c = socket.create_connection(("127.0.0.1", s.port), timeout=5, source_address=("127.0.0.2", 0))
+            except OSError:
+                continue
+            kind = i % 3
+            try:
+                if kind == 0:
+                    c.sendall(b"SSH-2.0-flood\r\n" + garbage)
+                elif kind == 1:
+                    c.sendall(b"\x00\xff" * 512)
+            except OSError:
+                pass
+            if kind == 2:
+                socks.append(c)  # held open, silent
+            else:
+                c.close()
+        check(time.time() - t0 < 60, "the flood is bounded in time")
+        serves(s, "during the flood")
+        # The held connections are closed at the handshake timeout.
+        def all_closed():
+            closed = 0
+            for c in socks:
+                c.settimeout(0.05)
+                try:
+                    if c.recv(4096) == b"":
+                        closed += 1
+                except socket.timeout:
+                    pass
+                except OSError:
+                    closed += 1
+            return closed == len(socks)
+        wait_until(lambda: all_closed() or None, 20, "the silent connections closed by the server")
+        for c in socks:
+            c.close()
+        serves(s, "after the flood")
+        growth = server_pss_kb(s) - base
+        check(growth < 40_000, f"server memory grew by {growth} kB")
+        check("refused" in s.stderr() or "closed" in s.stderr(), "the flood is logged")
+    finally:
+        s.stop()
+
+
+def test_abuse_slow_loris():
+    """Clients that send their version line a byte a second are closed at the handshake timeout."""
+    import socket
+    s = Server("loris", "--handshake-timeout", "3s")
+    socks = []
+    try:
+        for _ in range(6):
+            socks.append(socket.create_connection(("127.0.0.1", s.port), timeout=5, source_address=("127.0.0.3", 0)))
+        line = b"SSH-2.0-slowloris-client-with-a-long-name\r\n"
+        closed = set()
+        t0 = time.time()
+        i = 0
+        while len(closed) < len(socks) and time.time() - t0 < 15:
+            for n, c in enumerate(socks):
+                if n in closed:
+                    continue
+                try:
+                    c.send(line[i % len(line):i % len(line) + 1])
+                except OSError:
+                    closed.add(n)
+            i += 1
+            time.sleep(1)
+        check(len(closed) == len(socks), f"every slow client closed within 15 s ({len(closed)}/{len(socks)})")
+        check(time.time() - t0 < 12, "closed near the 3 s handshake timeout")
+        serves(s, "after the slow clients")
+    finally:
+        for c in socks:
+            c.close()
+        s.stop()
+
+
+def test_abuse_channels_and_window_changes():
+    """A thousand channel-open requests on one connection: 8 are accepted, the rest refused, the
+    connection and the server stay up; absurd window-change values are clamped and the browser
+    still answers."""
+    import paramiko
+    s = Server("channels")
+    t = None
+    try:
+        base = server_pss_kb(s)
+        t = paramiko_session(s)
+        opened = refused = 0
+        channels = []
+        for _ in range(1000):
+            try:
+                channels.append(t.open_session(timeout=5))
+                opened += 1
+            except paramiko.ChannelException:
+                refused += 1
+            except paramiko.SSHException:
+                refused += 1
+        check(opened == 8 and refused == 992, f"opened {opened}, refused {refused}")
+        check(t.is_active(), "the connection is still up")
+        # The first channel gets a browser; then absurd sizes.
+        ch = channels[0]
+        ch.get_pty(term="xterm-256color", width=80, height=24)
+        ch.invoke_shell()
+        buf = b""
+        deadline = time.time() + 30
+        while b"971" not in buf and time.time() < deadline:
+            if ch.recv_ready():
+                buf += ch.recv(65536)
+            else:
+                time.sleep(0.05)
+        check(b"971" in buf, "the browser drew its weeks")
+        for w, h in [(100000, 100000), (0, 0), (2**31 - 1, 2**31 - 1), (65535, 1), (1, 65535)]:
+            ch.resize_pty(width=w, height=h)
+            time.sleep(0.1)
+        ch.resize_pty(width=100, height=30)
+        buf = b""
+        ch.send("?")
+        deadline = time.time() + 15
+        while b"this help" not in buf and time.time() < deadline:
+            if ch.recv_ready():
+                buf += ch.recv(65536)
+            else:
+                time.sleep(0.05)
+        check(b"this help" in buf, "the browser still answers keys after the resizes")
+        ch.send("Q")
+        serves(s, "after the channel flood")
+        growth = server_pss_kb(s) - base
+        check(growth < 40_000, f"server memory grew by {growth} kB")
+    finally:
+        if t is not None:
+            t.close()
+        s.stop()
+
+
+TESTS += [test_abuse_handshake_flood_and_garbage, test_abuse_slow_loris, test_abuse_channels_and_window_changes]
+
+
 
 def main():
     for tool in ("ssh", "ssh-keygen", "tmux"):
