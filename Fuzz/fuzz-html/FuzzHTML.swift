@@ -4,7 +4,7 @@ import Foundation
 
 // libFuzzer target: the HTML page extractor (libxml2's parser underneath) on any bytes. Invariants: no
 // crash or hang; what it extracts starts with a series title the parser accepts.
-nonisolated(unsafe) let parser = SummaryParser()
+let parser = SummaryParser()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -4,7 +4,7 @@ import Foundation
 // libFuzzer target: the summary parser on any bytes (decoded as a file would be), half the time behind
 // a valid title so that the body's parsing is reached. Invariants: no crash, no hang, and no event
 // text carrying a control character or a bidi override.
-nonisolated(unsafe) let parser = SummaryParser()
+let parser = SummaryParser()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

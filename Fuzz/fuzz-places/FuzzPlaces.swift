@@ -3,7 +3,7 @@ import Foundation
 
 // libFuzzer target: the place matcher on any sentence. Invariants: no crash or hang; every id it
 // returns names a place of the gazetteer, once.
-nonisolated(unsafe) let matcher = PlaceMatcher()
+let matcher = PlaceMatcher()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
