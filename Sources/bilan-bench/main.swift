@@ -128,36 +128,41 @@ let queries: [(String, String)] = [
 ]
 var rows: [String] = []
 var allSearch: [Double] = []
-var allRG: [Double] = []
-let rg = which("rg")
+/// What a reader would use instead, over the same files: ripgrep and grep (Debian's packages).
+let others: [(name: String, argv: [String])] = [
+    ("ripgrep", which("rg").map { [$0, "-i", "-l"] }), ("grep", which("grep").map { [$0, "-r", "-i", "-l"] }),
+].compactMap { tool in tool.1.map { (tool.0, $0) } }
+var allOthers: [String: [Double]] = [:]
 for (kind, q) in queries {
     var times: [Double] = []
     _ = timed([bilan, "search", q, "--json", "--db", db])  // warm the page cache
     for _ in 0..<runs { times.append(timed([bilan, "search", q, "--json", "--db", db]).0) }
     allSearch += times
-    var rgCell = "—"
-    if let rg {
+    var cells: [String] = []
+    for tool in others {
         var rt: [Double] = []
-        _ = timed([rg, "-i", "-l", q, corpus])
-        for _ in 0..<max(5, runs / 2) { rt.append(timed([rg, "-i", "-l", q, corpus]).0) }
-        allRG += rt
-        rgCell = ms(percentile(rt, 0.5))
+        _ = timed(tool.argv + [q, corpus])
+        for _ in 0..<max(5, runs / 2) { rt.append(timed(tool.argv + [q, corpus]).0) }
+        allOthers[tool.name, default: []] += rt
+        cells.append(ms(percentile(rt, 0.5)))
     }
-    rows.append("| search `\(q)` (\(kind)) | \(ms(percentile(times, 0.5))) | \(ms(percentile(times, 0.9))) | \(rgCell) |")
+    rows.append("| search `\(q)` (\(kind)) | \(ms(percentile(times, 0.5))) | \(ms(percentile(times, 0.9))) | \(cells.joined(separator: " | ")) |")
 }
 var weeksTimes: [Double] = []
 for _ in 0..<runs { weeksTimes.append(timed([bilan, "weeks", "--json", "--db", db]).0) }
 
 print("")
-print("| measure (release, \(weeks) weeks) | median | p90 | ripgrep median |")
-print("|---|---|---|---|")
-print("| import (whole process) | \(String(format: "%.1f MB/s", mbps)) (\(String(format: "%.2f s", importSeconds))) | | |")
+let otherHeads = others.map { "\($0.name) median" }
+let blanks = String(repeating: " |", count: others.count)
+print("| measure (release, \(weeks) weeks) | median | p90 | \(otherHeads.joined(separator: " | ")) |")
+print("|---|---|---|" + String(repeating: "---|", count: others.count))
+print("| import (whole process) | \(String(format: "%.1f MB/s", mbps)) (\(String(format: "%.2f s", importSeconds))) |\(blanks) |")
 for r in rows { print(r) }
 let searchMedian = percentile(allSearch, 0.5)
-let rgMedian = allRG.isEmpty ? Double.nan : percentile(allRG, 0.5)
-print("| search, whole query set | \(ms(searchMedian)) | \(ms(percentile(allSearch, 0.9))) | \(allRG.isEmpty ? "—" : ms(rgMedian)) |")
-print("| weeks --json | \(ms(percentile(weeksTimes, 0.5))) | \(ms(percentile(weeksTimes, 0.9))) | |")
-print("| database size / text size | \(String(format: "%.2f×", Double(dbBytes) / Double(textBytes))) (\(dbBytes / 1_000_000) MB) | | |")
+let otherMedians = others.map { percentile(allOthers[$0.name] ?? [], 0.5) }
+print("| search, whole query set | \(ms(searchMedian)) | \(ms(percentile(allSearch, 0.9))) | \(otherMedians.map(ms).joined(separator: " | ")) |")
+print("| weeks --json | \(ms(percentile(weeksTimes, 0.5))) | \(ms(percentile(weeksTimes, 0.9))) |\(blanks)")
+print("| database size / text size | \(String(format: "%.2f×", Double(dbBytes) / Double(textBytes))) (\(dbBytes / 1_000_000) MB) | |\(blanks)")
 print("")
 print("budgets: import ≥ 10 MB/s: \(mbps >= 10 ? "met" : "MISSED"); search median ≤ 20 ms: \(searchMedian <= 0.020 ? "met" : "MISSED"); weeks --json ≤ 300 ms: \(percentile(weeksTimes, 0.5) <= 0.3 ? "met" : "MISSED")")
-if !allRG.isEmpty { print(String(format: "search / ripgrep: %.2f×", searchMedian / rgMedian)) }
+for (tool, median) in zip(others, otherMedians) { print("search / \(tool.name): " + String(format: "%.2f×", searchMedian / median)) }

@@ -104,7 +104,7 @@ struct FetchCommand: ParsableCommand {
             let urls = try URLTemplate.make(template: urlTemplate, base: FetchCommand.site(baseURL)).get()
             let job = FetchJob(
                 targets: targets, urls: urls, interval: interval, timeout: timeout, retries: retries,
-                userAgent: "bilan/\(Bilan.version) (weekly summaries reader; +https://uacrisis.org/ readers' archive)")
+                userAgent: "bilan/\(Bilan.version) (terminal reader of the UCMC weekly summaries)")
             let report = FetchPrinter(json: json, total: targets.count)
             for t in already { report.alreadyStored(t) }
             report.planned(targets.count, from: urls)
