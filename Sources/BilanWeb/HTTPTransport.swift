@@ -138,11 +138,17 @@ public struct URLSessionTransport: HTTPTransport {
             _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
             newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
         ) {
-            let scheme = request.url?.scheme?.lowercased()
+            // The Location as the server wrote it: Foundation on Linux turns an absolute file: or
+            // ftp: address into a path on the same site, so the new request alone would not tell.
+            let location = (response.allHeaderFields.first { ($0.key as? String)?.lowercased() == "location" }?.value as? String) ?? ""
+            let written = Exchange.scheme(of: location)
+            let scheme = written ?? request.url?.scheme?.lowercased()
             let refusal: HTTPFailure? = lock.withLock {
                 redirects += 1
                 if redirects > limits.maximumRedirects { return .tooManyRedirects(limits.maximumRedirects) }
-                if scheme != "http" && scheme != "https" { return .redirectNotHTTP(request.url?.absoluteString ?? "?") }
+                if scheme != "http" && scheme != "https" {
+                    return .redirectNotHTTP(written == nil ? request.url?.absoluteString ?? "?" : location)
+                }
                 return nil
             }
             if let refusal {
@@ -152,6 +158,15 @@ public struct URLSessionTransport: HTTPTransport {
             } else {
                 completionHandler(request)
             }
+        }
+
+        /// The scheme of an absolute address ("file" in file:///etc/passwd); nil for a relative one.
+        static func scheme(of location: String) -> String? {
+            let t = location.trimmingCharacters(in: .whitespaces)
+            guard let colon = t.firstIndex(of: ":"), let first = t.first, first.isASCII, first.isLetter else { return nil }
+            let name = t[..<colon]
+            guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }) else { return nil }
+            return name.lowercased()
         }
 
         func urlSession(

@@ -82,6 +82,17 @@ import Testing
         #expect(r.stdout.contains("added          957-961 fr"))
     }
 
+    @Test func bilanImportHandsSavedPagesToBilanWeb() throws {
+        let dir = TestSupport.temporaryDirectory()
+        try FileManager.default.copyItem(at: TestSupport.fixture("html/wordpress-fr-1027-1031.html"), to: dir.appendingPathComponent("page.html"))
+        try FileManager.default.copyItem(at: TestSupport.fixture("weeks/en-1034-1038-comma-days.txt"), to: dir.appendingPathComponent("week.txt"))
+        let db = dir.appendingPathComponent("e.sqlite").path
+        let r = try bilan(["import", dir.path], db: db)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("added      1027-1031 fr  \(dir.path)/page.html (13 events)"), "\(r.stdout)")
+        #expect(r.stdout.contains("added      1034-1038 en"))
+    }
+
     @Test func badArgumentsSayWhatIsWrong() throws {
         let db = TestSupport.temporaryDirectory().appendingPathComponent("d.sqlite").path
         let cases: [([String], String)] = [

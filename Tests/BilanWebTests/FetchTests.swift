@@ -243,6 +243,15 @@ enum SitePages {
         #expect(site.hits.count <= 8)
     }
 
+    @Test func aRedirectAwayFromHTTPIsRefused() throws {
+        let site = try LocalSite()
+        defer { site.stop() }
+        site.route("/fr/971-975", .status(302, [("Location", "file:///etc/passwd")]))
+        let reports = try run(site, FetchTests.job(site, FetchTests.targets("971-975", [.fr])), try FetchTests.store())
+        #expect(reports.map(\.status) == [.failed], "\(site.hits.map(\.path))")
+        #expect(reports[0].detail?.contains("file:///etc/passwd") == true, "\(reports[0].detail ?? "") \(site.hits.map(\.path))")
+    }
+
     @Test func aRedirectIsFollowedToThePage() throws {
         let site = try LocalSite()
         defer { site.stop() }
