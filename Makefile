@@ -28,6 +28,7 @@ run: build
 test: deps
 	swift test
 	swift build --product bilan-serve
+	swift build --product bilan-web
 	Tests/e2e/run.sh .build/debug/bilan
 	Tests/e2e/ssh_e2e.sh .build/debug/bilan
 

@@ -12,14 +12,17 @@ public final class Browser {
 
     let fetcher: (any BackgroundFetcher)?
 
-    /// `fetcher`: what `R` runs; nil when the database is read-only (R then says so).
-    public init(library: any Library, terminal: any TerminalBackend, fetcher: (any BackgroundFetcher)? = nil) {
+    /// `fetcher`: what `R` runs; nil when it cannot run, `noFetchReason` then saying why.
+    public init(
+        library: any Library, terminal: any TerminalBackend, fetcher: (any BackgroundFetcher)? = nil, noFetchReason: String? = nil
+    ) {
         self.library = library
         self.terminal = terminal
         self.fetcher = fetcher
         let size = terminal.size
         self.state = BrowserState(width: size.width, height: size.height, ascii: terminal.ascii)
         self.state.canFetch = fetcher != nil
+        if let noFetchReason { self.state.noFetchReason = noFetchReason }
     }
 
     /// Runs until the reader quits (returns 0) or the terminal goes away (returns 1).

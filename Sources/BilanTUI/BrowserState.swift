@@ -203,6 +203,8 @@ public struct BrowserState: Sendable, Hashable {
     public var message: String?
     /// Whether `R` may fetch (a writable database and bilan-web at hand).
     public var canFetch = false
+    /// Why it may not, said when `R` is pressed.
+    public var noFetchReason = "R fetches only when the database is writable (not --read-only, not over SSH)."
     /// The background fetch, while it runs.
     public var fetch: FetchState?
     public var quitting = false

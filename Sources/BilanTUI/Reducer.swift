@@ -180,7 +180,7 @@ public enum Reducer {
             return []
         case .fetch:
             if !s.canFetch {
-                s.message = "R fetches only when the database is writable (not --read-only, not over SSH)."
+                s.message = s.noFetchReason
                 return []
             }
             if s.fetch != nil {

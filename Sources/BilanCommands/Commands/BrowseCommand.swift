@@ -55,7 +55,11 @@ struct BrowseCommand: ParsableCommand {
         let fm = FileManager.default
         let writable = fm.isWritableFile(atPath: path) && fm.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
         let fetcher = readOnly || Output.restricted || !writable ? nil : ProcessFetcher(database: path)
-        let code = Browser(library: store, terminal: terminal, fetcher: fetcher).run()
+        let missing = fetcher == nil && writable && !readOnly && !Output.restricted
+        let code = Browser(
+            library: store, terminal: terminal, fetcher: fetcher,
+            noFetchReason: missing ? "R needs bilan-web, installed next to bilan (swift build builds it)." : nil
+        ).run()
         terminal.close()
         if code != 0 { throw ExitCode(code) }
     }
