@@ -70,6 +70,7 @@ enum HTMLDocument {
     /// `http-equiv` declaration, else UTF-8 when the bytes are valid UTF-8, else Windows-1252.
     static func parse(_ data: Data) -> HTMLNode? {
         _ = initialized
+        shim_silence_errors()
         let encoding = sniffEncoding([UInt8](data.prefix(4096)), whole: data)
         let doc: htmlDocPtr? = data.withUnsafeBytes { raw -> htmlDocPtr? in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }

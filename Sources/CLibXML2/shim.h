@@ -18,6 +18,16 @@ static inline int shim_html_options(void) {
     return HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
 }
 
+/// libxml2 reports encoding and I/O trouble through its generic error handler even with
+/// HTML_PARSE_NOERROR; a page's faults are not the reader's business on stderr. The handlers are
+/// per thread in libxml2, so this is called before each parse.
+static void shim_ignore_error(void *context, const char *message, ...) { (void)context; (void)message; }
+static void shim_ignore_structured(void *context, const xmlError *error) { (void)context; (void)error; }
+static inline void shim_silence_errors(void) {
+    xmlSetGenericErrorFunc(NULL, shim_ignore_error);
+    xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)shim_ignore_structured);
+}
+
 /// Frees what libxml2 allocated (Swift 6 refuses the `xmlFree` global function pointer).
 static inline void shim_xml_free(void *p) { xmlFree(p); }
 #endif

@@ -93,6 +93,17 @@ import Testing
         #expect(r.stdout.contains("added      1034-1038 en"))
     }
 
+    @Test func aPageWithBrokenBytesForItsCharsetImportsWithoutLibxml2Noise() throws {
+        let dir = TestSupport.temporaryDirectory()
+        var page = Data("<html><head><meta charset=\"Shift_JIS\"></head><body><h1>Bilan de la semaine. Jours 971-975 de résistance</h1><p>Les forces ".utf8)
+        page += Data([0x9D, 0x2E, 0x20, 0x49, 0xFF, 0xFE, 0x80])
+        page += Data(" ont avancé près de Pokrovsk.</p></body></html>".utf8)
+        try page.write(to: dir.appendingPathComponent("broken.html"))
+        let r = try bilan(["import", dir.appendingPathComponent("broken.html").path], db: dir.appendingPathComponent("f.sqlite").path)
+        #expect(r.status == 0)
+        #expect(r.stderr.isEmpty, "\(r.stderr)")
+    }
+
     @Test func badArgumentsSayWhatIsWrong() throws {
         let db = TestSupport.temporaryDirectory().appendingPathComponent("d.sqlite").path
         let cases: [([String], String)] = [
