@@ -25,26 +25,22 @@ final class ProcessFetcher: BackgroundFetcher, @unchecked Sendable {
         p.standardOutput = out
         p.standardError = out
         p.standardInput = FileHandle.nullDevice
-        let reader = LineReader(line)
-        out.fileHandleForReading.readabilityHandler = { h in
-            let data = h.availableData
-            if data.isEmpty {
-                h.readabilityHandler = nil
-                reader.finish()
-            } else {
-                reader.feed(data)
-            }
-        }
-        p.terminationHandler = { p in
-            // The last lines may still be in the pipe.
-            let rest = out.fileHandleForReading.readDataToEndOfFile()
-            out.fileHandleForReading.readabilityHandler = nil
-            reader.feed(rest)
-            reader.finish()
-            ended(p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus)
-        }
         try p.run()
         lock.withLock { process = p }
+        // One thread reads the report to its end, then waits for the exit: every line is delivered
+        // before `ended`, in order.
+        let output = out.fileHandleForReading
+        Thread.detachNewThread {
+            let reader = LineReader(line)
+            while true {
+                let data = output.availableData
+                if data.isEmpty { break }
+                reader.feed(data)
+            }
+            reader.finish()
+            p.waitUntilExit()
+            ended(p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus)
+        }
     }
 
     func stop() {
