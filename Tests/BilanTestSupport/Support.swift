@@ -68,8 +68,11 @@ public enum TestSupport {
         }
     }
 
-    /// Runs `program` with `args` and the test's environment plus `environment`, stdin empty.
-    public static func run(_ program: String, _ args: [String], environment: [String: String] = [:], cwd: URL? = nil) throws -> Run {
+    /// Runs `program` with `args` and the test's environment plus `environment`, stdin empty;
+    /// `interruptAfter` sends SIGINT (Ctrl-C) once stdout holds that many lines.
+    public static func run(
+        _ program: String, _ args: [String], environment: [String: String] = [:], cwd: URL? = nil, interruptAfter lines: Int? = nil
+    ) throws -> Run {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: program)
         p.arguments = args
@@ -85,7 +88,16 @@ public enum TestSupport {
         let errData = ErrorData()
         let reader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
         reader.start()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
+        var o = Data()
+        if let lines {
+            while o.filter({ $0 == 10 }).count < lines {
+                let chunk = out.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                o += chunk
+            }
+            p.interrupt()
+        }
+        o += out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         let e = errData.wait()
         return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))

@@ -7,27 +7,7 @@ import Testing
 @Suite(.serialized) struct FetchCommandTests {
     /// Runs bilan; `interruptAfter` sends SIGINT once stdout holds that many lines.
     func bilan(_ args: [String], db: String, interruptAfter lines: Int? = nil) throws -> TestSupport.Run {
-        guard let lines else { return try TestSupport.run(TestSupport.program("bilan"), args + ["--db", db]) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: TestSupport.program("bilan"))
-        p.arguments = args + ["--db", db]
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        var stdout = Data()
-        while stdout.filter({ $0 == 10 }).count < lines {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            stdout += chunk
-        }
-        p.interrupt()
-        stdout += out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return TestSupport.Run(status: p.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        try TestSupport.run(TestSupport.program("bilan"), args + ["--db", db], interruptAfter: lines)
     }
 
     @Test func fetchingARangeImportsItsWeeksAndAResumedRunFinishesTheRest() throws {

@@ -508,6 +508,18 @@ def paramiko_session(s, source="127.0.0.1"):
     return t
 
 
+def recv_until(channel, needle, timeout):
+    """Reads a paramiko channel until `needle` shows up; whether it did in time."""
+    buf = b""
+    deadline = time.time() + timeout
+    while needle not in buf and time.time() < deadline:
+        if channel.recv_ready():
+            buf += channel.recv(65536)
+        else:
+            time.sleep(0.05)
+    return needle in buf
+
+
 def test_abuse_handshake_flood_and_garbage():
     """300 connections from another loopback address that send a version line and garbage, or
     nothing, or drop at once: refused or closed; a reader from 127.0.0.1 is served throughout."""
@@ -619,27 +631,13 @@ def test_abuse_channels_and_window_changes():
         ch = channels[0]
         ch.get_pty(term="xterm-256color", width=80, height=24)
         ch.invoke_shell()
-        buf = b""
-        deadline = time.time() + 30
-        while b"971" not in buf and time.time() < deadline:
-            if ch.recv_ready():
-                buf += ch.recv(65536)
-            else:
-                time.sleep(0.05)
-        check(b"971" in buf, "the browser drew its weeks")
+        check(recv_until(ch, b"971", 30), "the browser drew its weeks")
         for w, h in [(100000, 100000), (0, 0), (2**31 - 1, 2**31 - 1), (65535, 1), (1, 65535)]:
             ch.resize_pty(width=w, height=h)
             time.sleep(0.1)
         ch.resize_pty(width=100, height=30)
-        buf = b""
         ch.send("?")
-        deadline = time.time() + 15
-        while b"this help" not in buf and time.time() < deadline:
-            if ch.recv_ready():
-                buf += ch.recv(65536)
-            else:
-                time.sleep(0.05)
-        check(b"this help" in buf, "the browser still answers keys after the resizes")
+        check(recv_until(ch, b"this help", 15), "the browser still answers keys after the resizes")
         ch.send("Q")
         serves(s, "after the channel flood")
         growth = server_pss_kb(s) - base
