@@ -7,7 +7,7 @@ public struct URLTemplate: Sendable, Hashable {
     public var template: String
     public var base: String
 
-    /// Nil with the reason when the template names no week or is not an http(s) address.
+    /// The template over `base`, or why it cannot be used: it names no week, or it is not an http(s) address.
     public static func make(template: String?, base: String) -> Result<URLTemplate, FetchSetupError> {
         let t = template ?? standard
         let b = base.hasSuffix("/") ? String(base.dropLast()) : base
