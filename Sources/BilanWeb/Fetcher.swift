@@ -68,7 +68,12 @@ public final class Fetcher {
         guard let rules = robotsTxt(for: url, job, cancel) else { return nil }
         var path = url.path.isEmpty ? "/" : url.path
         if let q = url.query { path += "?" + q }
-        guard rules.allows(path) else { return report(.forbidden, "the site's robots.txt disallows \(path)") }
+        guard rules.allows(path) else {
+            if let why = rules.unreadable {
+                return report(.failed, "the site's robots.txt could not be read (\(why)), so nothing is fetched from the site")
+            }
+            return report(.forbidden, "the site's robots.txt disallows \(path)")
+        }
         let interval = max(job.interval, min(rules.crawlDelay ?? 0, Fetcher.longestWait))
         var attempt = 0
         while true {
@@ -135,8 +140,10 @@ public final class Fetcher {
             rules = .allowAll
         case .failure(.tooLarge):
             rules = .allowAll
-        default:
-            rules = .disallowAll
+        case .success(let r):
+            rules = .unreadable("HTTP \(r.status)")
+        case .failure(let f):
+            rules = .unreadable(f.description)
         }
         robots[origin] = rules
         return rules

@@ -10,11 +10,20 @@ public struct RobotsTxt: Sendable {
     }
     var rules: [Rule]
     public var crawlDelay: Double?
+    /// Why the site's robots.txt could not be read, when that is what forbids everything.
+    public var unreadable: String?
 
     /// Everything allowed (no robots.txt, or a 4xx for it).
     public static let allowAll = RobotsTxt(rules: [], crawlDelay: nil)
     /// Nothing allowed (the site could not say: a 5xx or no answer, as RFC 9309 §2.3.1.4 asks).
     public static let disallowAll = RobotsTxt(rules: [Rule(allow: false, pattern: "/")], crawlDelay: nil)
+
+    /// Nothing allowed because the robots.txt could not be read (`why`).
+    public static func unreadable(_ why: String) -> RobotsTxt {
+        var r = disallowAll
+        r.unreadable = why
+        return r
+    }
 
     init(rules: [Rule], crawlDelay: Double?) {
         self.rules = rules

@@ -288,14 +288,27 @@ enum SitePages {
         #expect(waits.seconds.contains { $0 > 3.9 })
     }
 
-    @Test func anUnreachableRobotsTxtForbidsTheSite() throws {
+    @Test func anUnreadableRobotsTxtStopsTheFetchSayingWhy() throws {
         let site = try LocalSite()
         defer { site.stop() }
         FetchTests.serve(site)
         site.route("/robots.txt", .status(503))
         let reports = try run(site, FetchTests.job(site, FetchTests.targets("957..961")), try FetchTests.store())
-        #expect(reports.map(\.status) == [.forbidden, .forbidden])
+        #expect(reports.map(\.status) == [.failed, .failed])
+        #expect(reports[0].detail == "the site's robots.txt could not be read (HTTP 503), so nothing is fetched from the site")
         #expect(site.hits.map(\.path) == ["/robots.txt"])
+    }
+
+    @Test func aSiteThatDoesNotAnswerFailsAtOnceWithTheReason() throws {
+        let site = try LocalSite()
+        let job = FetchTests.job(site, FetchTests.targets("957..961"), retries: 3)
+        site.stop()
+        let store = try FetchTests.store()
+        let started = Date()
+        let reports = try run(site, job, store)
+        #expect(reports.map(\.status) == [.failed, .failed])
+        #expect(reports[0].detail?.hasPrefix("the site's robots.txt could not be read (") == true, "\(reports[0].detail ?? "")")
+        #expect(Date().timeIntervalSince(started) < 5)
     }
 
     @Test func anInterruptedRunKeepsTheFinishedWeeksAndNoHalfWeek() throws {
