@@ -25,7 +25,7 @@ struct ImportCommand: ParsableCommand {
         let hooks = WebHooks.installed
         if hooks == nil && Importer.holdsPages(paths) {
             // Saved pages need the HTML parser, which lives in bilan-web so that bilan starts without it.
-            if Sibling.available("bilan-web") { try Sibling.exec("bilan-web", Sibling.sameArguments) }
+            if Sibling.path("bilan-web") != nil { try Sibling.exec("bilan-web", Sibling.sameArguments) }
             Output.error("saved web pages (.html) need bilan-web, installed next to bilan; they are skipped")
         }
         try Output.run {

@@ -10,9 +10,7 @@ final class ProcessFetcher: BackgroundFetcher, @unchecked Sendable {
     private var process: Process?
 
     init?(database: String) {
-        guard let own = executablePath() else { return nil }
-        let program = (own as NSString).deletingLastPathComponent + "/bilan-web"
-        guard FileManager.default.isExecutableFile(atPath: program) else { return nil }
+        guard let program = Sibling.path("bilan-web") else { return nil }
         self.program = program
         self.database = database
     }

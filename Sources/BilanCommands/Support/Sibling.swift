@@ -12,9 +12,8 @@ enum Sibling {
             Output.error("cannot find the path of the running bilan (/proc/self/exe)")
             throw ExitCode(1)
         }
-        let program = (own as NSString).deletingLastPathComponent + "/" + name
-        guard FileManager.default.isExecutableFile(atPath: program) else {
-            Output.error("\(program) is missing: it is built and installed next to bilan (swift build builds it)")
+        guard let program = path(name) else {
+            Output.error("\((own as NSString).deletingLastPathComponent)/\(name) is missing: it is built and installed next to bilan (swift build builds it)")
             throw ExitCode(1)
         }
         fflush(nil)
@@ -24,9 +23,11 @@ enum Sibling {
         throw ExitCode(1)
     }
 
-    static func available(_ name: String) -> Bool {
-        guard let own = executablePath() else { return false }
-        return FileManager.default.isExecutableFile(atPath: (own as NSString).deletingLastPathComponent + "/" + name)
+    /// The sibling's path, when it is there and executable.
+    static func path(_ name: String) -> String? {
+        guard let own = executablePath() else { return nil }
+        let program = (own as NSString).deletingLastPathComponent + "/" + name
+        return FileManager.default.isExecutableFile(atPath: program) ? program : nil
     }
 
     /// This process's arguments after the program name, to hand the same command over.
