@@ -25,11 +25,21 @@ public final class Importer {
 
     let store: Store
     private var parser: SummaryParser?
+    private let preload: ParserPreload?
     private let pageExtractor: PageExtractor?
 
     public init(store: Store, parser: SummaryParser? = nil, pageExtractor: PageExtractor? = nil) {
         self.store = store
         self.parser = parser
+        self.preload = nil
+        self.pageExtractor = pageExtractor
+    }
+
+    /// An importer whose parser is being built meanwhile (see `ParserPreload`).
+    public init(store: Store, preload: ParserPreload, pageExtractor: PageExtractor? = nil) {
+        self.store = store
+        self.parser = nil
+        self.preload = preload
         self.pageExtractor = pageExtractor
     }
 
@@ -50,7 +60,7 @@ public final class Importer {
 
     private func sharedParser() -> SummaryParser {
         if let parser { return parser }
-        let p = SummaryParser()
+        let p = preload?.parser ?? SummaryParser()
         parser = p
         return p
     }
@@ -58,7 +68,7 @@ public final class Importer {
     /// Imports every path (files, or folders read recursively), calling `report` after each file.
     ///
     /// Files are read and parsed in batches of 64 on every core, then stored in the order given in
-    /// one transaction per batch with a savepoint per file (see `Store.store(batch:)`); a file that
+    /// one transaction per batch (see `Store.store(batch:)`); a file that
     /// fails never stops the others, and a file is reported once its batch is committed.
     public func run(_ paths: [String], report: (Report) -> Void) throws {
         if try store.needsReindex() { try store.reindex(parser: sharedParser()) }
@@ -76,23 +86,26 @@ public final class Importer {
             }
         }
         let batch = 64
-        var start = 0
+        let slices = stride(from: 0, to: items.count, by: batch).map { Array(items[$0..<min($0 + batch, items.count)]) }
         // Files with the same bytes as an earlier file of this run get its outcome.
         var firstOfHash: [String: String] = [:]  // content hash -> first path
         var outcomeOfHash: [String: Report] = [:]  // content hash -> that file's report
         var pending: ParsingBatch? = nil
-        while start < items.count {
-            let slice = Array(items[start..<min(start + batch, items.count)])
-            start += batch
-            // Read, hash and decode; files seen before need no parsing.
+        var nextLoad = slices.first.map { LoadingBatch($0) }
+        for k in slices.indices {
+            // The next batch's files are read and hashed in the background meanwhile.
+            let loading = nextLoad!
+            nextLoad = k + 1 < slices.count ? LoadingBatch(slices[k + 1]) : nil
+            let loaded = loading.wait()
+            // Files seen before need no parsing; the others are decoded.
             var prepared: [Prepared] = []
-            for item in slice {
+            for (i, item) in slices[k].enumerated() {
                 if item.missing {
                     prepared.append(.done(Report(path: item.path, status: .rejected, detail: "\(item.path): no such file or folder")))
                 } else if !item.eligible {
                     prepared.append(.done(Report(path: item.path, status: .skipped, detail: pageExtractor == nil ? "not a .txt or .md file" : "not a .txt, .md or .html file")))
-                } else {
-                    let p = try prepare(item.path)
+                } else if let l = loaded[i] {
+                    let p = try prepare(l)
                     if case .text(let path, _, let hash) = p {
                         if firstOfHash[hash] != nil {
                             prepared.append(.duplicate(path: path, hash: hash))
@@ -144,7 +157,7 @@ public final class Importer {
         }
     }
 
-    /// Stores a parsed batch in one transaction, a savepoint per file, and reports each file once
+    /// Stores a parsed batch in one transaction (each file whole or not at all), and reports each file once
     /// the batch is committed, so a file reported added is on disk.
     private func storeAndReport(
         _ batch: ParsingBatch, _ outcomeOfHash: inout [String: Report], _ firstOfHash: [String: String],
@@ -226,19 +239,56 @@ public final class Importer {
         }
     }
 
-    /// Reads and decodes a file; `.done` when it is rejected or was imported before.
-    func prepare(_ path: String) throws -> Prepared {
+    /// A file's bytes and their hash, or why it cannot be read.
+    enum Loaded: Sendable {
+        case failed(Report)
+        case bytes(path: String, data: Data, hash: String)
+    }
+
+    /// Reads and hashes a batch's files on a background thread.
+    final class LoadingBatch: @unchecked Sendable {
+        private var loaded: [Loaded?]
+        private let done = DispatchGroup()
+
+        init(_ items: [(path: String, eligible: Bool, missing: Bool)]) {
+            loaded = Array(repeating: nil, count: items.count)
+            done.enter()
+            DispatchQueue.global().async { [self] in
+                for (i, item) in items.enumerated() where item.eligible && !item.missing {
+                    loaded[i] = Importer.load(item.path)
+                }
+                done.leave()
+            }
+        }
+
+        /// One slot per item, nil for the items not read (missing or skipped).
+        func wait() -> [Loaded?] {
+            done.wait()
+            return loaded
+        }
+    }
+
+    /// Reads a file and hashes its bytes; rejects it when it is too large or cannot be read.
+    static func load(_ path: String) -> Loaded {
         let fm = FileManager.default
         if let attrs = try? fm.attributesOfItem(atPath: path), let size = attrs[.size] as? Int, size > TextDecoding.maximumSize {
-            return .done(
+            return .failed(
                 Report(
                     path: path, status: .rejected,
                     detail: ParseError(source: path, "the file is \(size / 1024 / 1024) MB, over the 5 MB limit for a summary").description))
         }
         guard fm.isReadableFile(atPath: path), let data = fm.contents(atPath: path) else {
-            return .done(Report(path: path, status: .rejected, detail: "\(path): cannot read the file (permission denied or not a regular file)"))
+            return .failed(Report(path: path, status: .rejected, detail: "\(path): cannot read the file (permission denied or not a regular file)"))
         }
-        let hash = ContentHash.of(data)
+        return .bytes(path: path, data: data, hash: ContentHash.of(data))
+    }
+
+    /// Decodes a file read; `.done` when it is rejected or was imported before.
+    func prepare(_ loaded: Loaded) throws -> Prepared {
+        guard case .bytes(let path, let data, let hash) = loaded else {
+            if case .failed(let r) = loaded { return .done(r) }
+            fatalError("unreachable")
+        }
         if let known = try store.importKnown(hash: hash, source: path) { return .done(Importer.report(path, known)) }
         do {
             if let extract = pageExtractor, Importer.pageExtensions.contains((path as NSString).pathExtension.lowercased()) {

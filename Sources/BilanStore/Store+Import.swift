@@ -63,11 +63,22 @@ extension Store {
         try write { db in try Store.store(db, week, hash: hash, source: source, sample: sample) }
     }
 
-    /// Stores several parsed weeks in one transaction, each inside its own savepoint: a week is
-    /// stored whole or not at all, and a failure rolls back that week only. One commit for many
-    /// files spares the full-text index a segment flush per file.
+    /// Stores several parsed weeks in one transaction: one commit for many files spares the full-text
+    /// index a segment flush per file. A week is stored whole or not at all: should any week fail, the
+    /// batch is rolled back and stored again with a savepoint per week, so the failure rolls back that
+    /// week only. (A savepoint per week on the fast path would cost the same flush per week: FTS5
+    /// writes its pending terms to disk at every savepoint.)
     public func store(batch: [(week: Week, hash: String, source: String)]) throws -> [Result<ImportOutcome, Error>] {
-        try write { db in
+        do {
+            return try write { db in
+                try batch.map { item in
+                    .success(try Store.store(db, item.week, hash: item.hash, source: item.source, sample: false))
+                }
+            }
+        } catch {
+            // Something failed: find which week, and keep the others.
+        }
+        return try write { db in
             batch.map { item in
                 var outcome: ImportOutcome? = nil
                 do {
@@ -142,6 +153,9 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertPlace = try RawStatement(db, "INSERT OR IGNORE INTO event_place(place_id, event_id) VALUES (?, ?)")
+        // One row at a time: a multi-row INSERT … SELECT opens a statement savepoint, at which FTS5
+        // flushes its pending terms as a new segment (one per week, then merged again and again).
+        let insertText = try RawStatement(db, "INSERT INTO event_ft(rowid, text, places) VALUES (?, ?, ?)")
         let insertFigure = try RawStatement(
             db,
             """
@@ -156,9 +170,14 @@ extension Store {
             insertEvent.bind(5, e.heading)
             insertEvent.bind(6, e.partOfWeek?.rawValue)
             insertEvent.bind(7, e.date?.iso)
-            insertEvent.bind(8, e.places.joined(separator: "; "))
+            let places = e.places.joined(separator: "; ")
+            insertEvent.bind(8, places)
             insertEvent.bind(9, e.placeIDs.joined(separator: " "))
             let eventID = try insertEvent.run()
+            insertText.bind(1, eventID)
+            insertText.bind(2, e.text)
+            insertText.bind(3, places)
+            try insertText.run()
             for id in e.placeIDs {
                 insertPlace.bind(1, id)
                 insertPlace.bind(2, eventID)
@@ -177,8 +196,6 @@ extension Store {
                 try insertFigure.run()
             }
         }
-        try db.cachedStatement(sql: "INSERT INTO event_ft(rowid, text, places) SELECT id, text, places FROM event WHERE week_id = ?")
-            .execute(arguments: [weekID])
     }
 
     /// Loads the bundled sample when the database holds no week; returns whether it did.

@@ -12,9 +12,9 @@ struct ImportCommand: ParsableCommand {
             article's title and text are taken from the page, by bilan-web); dotfiles are left out and other \
             files listed as skipped. A week is keyed by its day range and language: a different file for the \
             same week replaces it and says so; a file imported before is "unchanged". Each file is stored \
-            whole or not at all (a savepoint per file, a transaction per batch of 64), and reported once it \
-            is committed. Prints one line per file; exits 1 when any file was rejected (the others are still \
-            imported).
+            whole or not at all (a transaction per batch of 64 files; when a file cannot be stored, the batch \
+            is stored again file by file and that file alone is lost), and reported once it is committed. \
+            Prints one line per file; exits 1 when any file was rejected (the others are still imported).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -29,8 +29,9 @@ struct ImportCommand: ParsableCommand {
             Output.error("saved web pages (.html) need bilan-web, installed next to bilan; they are skipped")
         }
         try Output.run {
+            let preload = ParserPreload()
             let store = try global.openForWriting()
-            let importer = Importer(store: store, pageExtractor: hooks?.extractPage)
+            let importer = Importer(store: store, preload: preload, pageExtractor: hooks?.extractPage)
             var counts: [Importer.Report.Status: Int] = [:]
             var reports: [JSON] = []
             try importer.run(paths) { r in

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A 128-bit content hash (two FNV-1a lanes) naming a file's bytes, so a file seen before is known
 /// without parsing it again.
 public enum ContentHash {
@@ -14,7 +16,13 @@ public enum ContentHash {
         return hex(a) + hex(b)
     }
 
-    public static func of(_ text: String) -> String { of(text.utf8) }
+    // Contiguous bytes hash several times faster than through `Data`'s or `String`'s iterators.
+    public static func of(_ text: String) -> String {
+        var t = text
+        return t.withUTF8 { of(UnsafeRawBufferPointer($0)) }
+    }
+
+    public static func of(_ data: Data) -> String { data.withUnsafeBytes { of($0) } }
 
     static func hex(_ v: UInt64) -> String {
         let s = String(v, radix: 16)

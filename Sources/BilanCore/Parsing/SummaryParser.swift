@@ -17,9 +17,10 @@ public struct SummaryParser: Sendable {
         let text = TextHygiene.clean(raw)
         var lines: [(number: Int, text: String)] = []
         var n = 0
-        for l in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // As bytes: a newline is one byte in UTF-8, and splitting by Characters is slow.
+        for l in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             n += 1
-            lines.append((n, String(l)))
+            lines.append((n, String(decoding: l, as: UTF8.self)))
         }
         guard let titleAt = lines.firstIndex(where: { !$0.text.trimmingSpaces().isEmpty }) else {
             throw ParseError(source: source, "the file holds only blank lines")
@@ -81,12 +82,31 @@ public struct SummaryParser: Sendable {
     func detectLanguage(title: Language, body: [Paragraph]) -> Language {
         var fr = 0
         var en = 0
-        for p in body.prefix(2) {
-            for w in p.text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." }) {
-                let word = String(w)
-                if SummaryParser.frenchMarkers.contains(word) { fr += 1 }
-                if SummaryParser.englishMarkers.contains(word) { en += 1 }
+        // The markers are ASCII words: read the text as bytes, split at spaces, commas and full stops,
+        // lower-case ASCII letters, and skip any word with other bytes (it cannot be a marker).
+        var word: [UInt8] = []
+        var ascii = true
+        func count() {
+            if ascii, !word.isEmpty, word.count <= 5 {
+                let w = String(decoding: word, as: UTF8.self)
+                if SummaryParser.frenchMarkers.contains(w) { fr += 1 }
+                if SummaryParser.englishMarkers.contains(w) { en += 1 }
             }
+            word.removeAll(keepingCapacity: true)
+            ascii = true
+        }
+        for p in body.prefix(2) {
+            for b in p.text.utf8 {
+                if b == 0x20 || b == 0x2C || b == 0x2E {
+                    count()
+                } else if b >= 0x80 {
+                    ascii = false
+                    word.append(b)
+                } else {
+                    word.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                }
+            }
+            count()
         }
         if title == .fr, en >= 10, en > 3 * fr { return .en }
         if title == .en, fr >= 10, fr > 3 * en { return .fr }

@@ -19,17 +19,20 @@ public final class Gazetteer: Sendable {
         var stems: [Int: [String]] = [:]
         places.reserveCapacity(12_000)
 
-        for line in geonames.split(separator: "\n", omittingEmptySubsequences: true) {
-            let c = line.split(separator: "\t", omittingEmptySubsequences: false)
+        // Split as bytes: splitting the 1 MB table by Characters was a third of the load time.
+        for line in geonames.utf8.split(separator: UInt8(ascii: "\n")) {
+            let c = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self)
+            }
             guard c.count >= 8 else { continue }
             let pop = Int(c[6]) ?? 0
             let kind: PlaceKind = pop >= 100_000 ? .city : pop >= 10_000 ? .town : .village
             let p = Place(
-                id: "gn:\(c[0])", name: String(c[1]), kind: kind, country: String(c[2]),
+                id: "gn:\(c[0])", name: c[1], kind: kind, country: c[2],
                 latitude: Double(c[4]), longitude: Double(c[5]), population: pop,
-                aliases: c[7].isEmpty ? [] : c[7].split(separator: "|").map(String.init))
+                aliases: c[7].isEmpty ? [] : c[7].utf8.split(separator: UInt8(ascii: "|")).map { String(decoding: $0, as: UTF8.self) })
             index[p.id] = places.count
-            admin1[places.count] = String(c[3])
+            admin1[places.count] = c[3]
             places.append(p)
         }
 

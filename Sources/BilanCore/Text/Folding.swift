@@ -11,20 +11,26 @@ public enum Folding {
             if !s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return String(s) }
             return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
         }
-        var out = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            let v = u.value
-            if v < 0x80 {
-                if v >= 0x41 && v <= 0x5A {
-                    out.append(Unicode.Scalar(v + 32)!)
-                } else {
-                    out.append(u)
-                }
-                continue
-            }
-            for f in foldScalar(u) { out.append(f) }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 8)
+        for u in s.unicodeScalars { append(u, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the fold of one scalar, as UTF-8.
+    @inline(__always) static func append(_ u: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = u.value
+        if v < 0x80 {
+            out.append(UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v))
+            return
         }
-        return String(out)
+        for f in foldScalar(u) {
+            if f.value < 0x80 {
+                out.append(UInt8(f.value))
+            } else {
+                UTF8.encode(f) { out.append($0) }
+            }
+        }
     }
 
     /// Folds of U+0080 ..< U+0530 (Latin-1, Latin Extended, IPA, Greek, Cyrillic), computed once

@@ -3,6 +3,8 @@ struct Word: Sendable, Hashable {
     var folded: String
     var capitalized: Bool
     var allCaps: Bool
+    /// How many letters (not digits or marks) the word has.
+    var letters: Int
 }
 
 /// Splits text into words at anything that is not a letter or a digit (spaces, punctuation,
@@ -36,20 +38,25 @@ enum WordTokenizer {
         spans(text).map(\.word)
     }
 
-    /// The words with where they stand in `text`.
+    /// The words with where they stand in `text`. Each word is folded as it is read (into one
+    /// reused UTF-8 buffer), the same as `Folding.fold` of the word.
     static func spans<S: StringProtocol>(_ text: S) -> [(word: Word, range: Range<S.Index>)] {
         var out: [(word: Word, range: Range<S.Index>)] = []
         var start: S.Index? = nil
-        var current = String.UnicodeScalarView()
+        var folded: [UInt8] = []
+        folded.reserveCapacity(64)
         var firstUpper = false
         var upperCount = 0
         var letters = 0
         func flush(at end: S.Index) {
-            guard !current.isEmpty, let s = start else { return }
+            guard let s = start else { return }
             out.append(
-                (Word(folded: Folding.fold(String(current)), capitalized: firstUpper, allCaps: letters > 1 && upperCount == letters), s..<end))
+                (
+                    Word(
+                        folded: String(decoding: folded, as: UTF8.self), capitalized: firstUpper,
+                        allCaps: letters > 1 && upperCount == letters, letters: letters), s..<end))
             start = nil
-            current = String.UnicodeScalarView()
+            folded.removeAll(keepingCapacity: true)
             firstUpper = false
             upperCount = 0
             letters = 0
@@ -60,7 +67,7 @@ enum WordTokenizer {
             let u = scalars[i]
             let f = flags(u)
             if f & wordChar != 0 {
-                if current.isEmpty {
+                if start == nil {
                     firstUpper = f & upper != 0
                     start = i
                 }
@@ -68,7 +75,7 @@ enum WordTokenizer {
                     letters += 1
                     if f & upper != 0 { upperCount += 1 }
                 }
-                current.append(u)
+                Folding.append(u, to: &folded)
             } else {
                 flush(at: i)
             }
