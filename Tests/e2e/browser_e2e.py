@@ -788,9 +788,63 @@ def test_fetch_key():
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def test_eight_browsers_while_importing():
+    """Eight browsers keep reading (moving, events, tallies, search) while an import writes 150 weeks
+    into their database: none ever shows a locked or busy database or an error, and a browser
+    started afterwards lists the new weeks (150: the real import replaces the bundled sample)."""
+    tmp = tempfile.mkdtemp(prefix="bilan-e2e-readers-")
+    db = os.path.join(tmp, "bilan.sqlite")
+    copy_db(TEMPLATE_DB, db)
+    folder = os.path.join(tmp, "weeks")
+    os.makedirs(folder)
+    for k in range(150):
+        first = 978 + 7 * k
+        with open(os.path.join(folder, "%d.txt" % first), "w", encoding="utf-8") as f:
+            f.write(sample_as_week(first, html=False))
+    apps = []
+    importer = None
+    bad = ("locked", "busy", "error", "cannot")
+    try:
+        for _ in range(8):
+            apps.append(App(db=db))
+        for app in apps:
+            start_weeks(app, timeout=FIRST_IMPORT_TIMEOUT)
+        env = {"PATH": os.environ.get("PATH", ""), "HOME": tmp, "LANG": "C.UTF-8", "BILAN_DB": db}
+        importer = subprocess.Popen([BILAN, "import", folder], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.PIPE, env=env)
+        keys = ["j", "k", "e", "j", "t", "w", " ", "b", "/kours", "\x1b", "e", "w"]
+        rounds = during = 0
+        while importer.poll() is None or rounds < 2:
+            for key in keys:
+                if importer.poll() is None:
+                    during += 1
+                for app in apps:
+                    app.send(key.encode())
+                for app in apps:
+                    app.wait_quiet(0.05, timeout=TIMEOUT)
+                    text = app.text().lower()
+                    check(not any(word in text for word in bad), "a reader saw: %r" % app.bottom())
+            rounds += 1
+        check(importer.returncode == 0, "import: %r" % importer.stderr.read())
+        check(during >= 4, "the import ended after %d keys" % during)
+        fresh = App(db=db)
+        apps.append(fresh)
+        fresh.wait_for(lambda a: status_counter(a) is not None and status_counter(a)[1] == 150, what="the 150 new week ranges")
+        for app in apps:
+            quit_cleanly(app)
+        return "%d keys in each of 8 browsers while the import ran" % during
+    finally:
+        if importer and importer.poll() is None:
+            importer.kill()
+        for app in apps:
+            app.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 TESTS = [
     test_walkthrough,
     test_fetch_key,
+    test_eight_browsers_while_importing,
     test_lang_c,
     test_ascii_flag,
     test_no_color,
