@@ -37,10 +37,9 @@ test: deps
 release: deps
 	swift build -c release --static-swift-stdlib
 
-bench: release
-	.build/release/bilan-bench
-	.build/release/bilan-bench browser
-	.build/release/bilan-bench ssh
+# The whole benchmark (issue #6): every size, every comparison, one table. See scripts/bench.
+bench:
+	scripts/bench
 
 clean-db:
 	rm -f .build/sample.sqlite .build/sample.sqlite-wal .build/sample.sqlite-shm

@@ -393,6 +393,9 @@ enum BrowserBench {
             if !budget.isEmpty { verdicts.append("\(name): \(budget)") }
             let spread = isBytes || isMemory ? "\(fmt(lo))–\(fmt(hi))" : String(format: "%.1f–%.1f ms", lo * 1000, hi * 1000)
             out("| \(name) | \(fmt(med)) | \(fmt(percentile(xs, 0.9))) | \(spread) | \(xs.count) | \(budget) |")
+            Record.add(
+                "browser", "browser: \(name)", size: weeks, samples: isMemory ? xs.map { $0 / 1024 } : xs,
+                unit: isBytes ? "B" : isMemory ? "MB" : "ms")
         }
         out("")
         out("budgets (medians): " + verdicts.joined(separator: "; "))
