@@ -114,6 +114,8 @@ public final class Importer {
                         firstOfHash[hash] = path
                     }
                     prepared.append(p)
+                } else {
+                    prepared.append(.done(Report(path: item.path, status: .rejected, detail: "\(item.path): not read")))
                 }
             }
             // Parse this batch on the other threads while the previous one is being stored.

@@ -80,7 +80,7 @@ enum Schema {
                 t.column("text")
                 t.column("places")
             }
-            // Import indexes a week's events with one statement (Store.insert): a row-by-row trigger
+            // Import indexes each event itself (Store.insert), in the same single-row way: a trigger
             // made FTS5 flush a segment per sentence (a statement savepoint per row).
             try db.execute(sql: "DROP TRIGGER __event_ft_ai")
             // The index's words, for expanding prefixes into the words present.

@@ -70,13 +70,17 @@ extension Store {
     /// writes its pending terms to disk at every savepoint.)
     public func store(batch: [(week: Week, hash: String, source: String)]) throws -> [Result<ImportOutcome, Error>] {
         do {
-            return try write { db in
+            // `writer` directly, not `write`: the SQLite result code tells which failure this is.
+            return try writer.write { db in
                 try batch.map { item in
                     .success(try Store.store(db, item.week, hash: item.hash, source: item.source, sample: false))
                 }
             }
+        } catch let e as DatabaseError where Store.isDatabaseWide(e) {
+            // Busy, read-only, full, unreadable: no week would fare better alone.
+            throw Store.translate(e, path: path)
         } catch {
-            // Something failed: find which week, and keep the others.
+            // One week failed: store them again one by one to find it and keep the others.
         }
         return try write { db in
             batch.map { item in
@@ -92,6 +96,12 @@ extension Store {
                 }
             }
         }
+    }
+
+    /// Errors of the database as a whole rather than of one week's rows.
+    static func isDatabaseWide(_ e: DatabaseError) -> Bool {
+        [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_READONLY, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CORRUPT, .SQLITE_NOTADB,
+            .SQLITE_CANTOPEN, .SQLITE_NOMEM, .SQLITE_INTERRUPT].contains(e.resultCode)
     }
 
     static func translateAny(_ error: Error, path: String) -> Error {

@@ -7,7 +7,7 @@ import Foundation
 /// `bilan-bench compare`: what a reader would use instead of bilan, on the same weeks, on a
 /// pseudo-terminal at 80x24, measured the same way in the same run.
 ///
-///     .build/release/bilan-bench compare [--weeks 10000] [--runs 5] [--dir .build/bench]
+///     .build/release/bilan-bench compare [--weeks 10000] [--runs 5] [--dir .build/bench] [--db PATH]
 ///
 /// - newsboat (Debian's 2.x): the corpus as one local RSS feed (`file://`), one item per summary,
 ///   loaded into newsboat's cache first (`newsboat -x reload`, timed apart: like `bilan import`, it is
@@ -31,7 +31,7 @@ enum CompareBench {
         let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
         let bilan = option("--bilan") ?? binDir + "/bilan"
         do {
-            let db = try BrowserBench.prepareDatabase(weeks: weeks, dir: dir, bilan: bilan)
+            let db = try option("--db") ?? BrowserBench.prepareDatabase(weeks: weeks, dir: dir, bilan: bilan)
             guard let total = BrowserBench.rangeCount(bilan: bilan, db: db) else { throw BrowserBench.Failure(description: "cannot read \(db)") }
             let corpus = "\(dir)/corpus-\(weeks)"
             out("bilan-bench compare: \(weeks) summaries, \(runs) runs at \(cols)x\(rows)")
