@@ -36,8 +36,8 @@ struct SyntheticCorpus {
     static let rareFR = ["raffinerie", "barrage", "centrale", "hôpital", "gazoduc", "cathédrale", "aérodrome", "pont"]
     static let rareEN = ["refinery", "dam", "power plant", "hospital", "pipeline", "cathedral", "airfield", "bridge"]
 
-    static func frenchWeek(first: Int, rng: inout RNG) -> String {
-        var s = "Bilan de la semaine. Jours \(first)-\(first + 4) de résistance\n\n"
+    static func frenchWeek(first: Int, last: Int, rng: inout RNG) -> String {
+        var s = "Bilan de la semaine. Jours \(first)-\(last) de résistance\n\n"
         let paragraphs = 6 + rng.int(4)
         for p in 0..<paragraphs {
             if p == 3 && rng.chance(0.5) { s += "Situation sur le front\n\n" }
@@ -68,8 +68,7 @@ struct SyntheticCorpus {
         return s
     }
 
-    static func englishWeek(first: Int, rng: inout RNG) -> String {
-        let last = first + 4
+    static func englishWeek(first: Int, last: Int, rng: inout RNG) -> String {
         func comma(_ n: Int) -> String { n >= 1000 ? "\(n / 1000),\(String(format: "%03d", n % 1000))" : "\(n)" }
         var s = "Weekly roundup. Ukraine resists Russia’s invasion. Days \(comma(first))-\(comma(last))\n\n"
         let paragraphs = 6 + rng.int(4)
@@ -100,15 +99,20 @@ struct SyntheticCorpus {
     }
 
     /// Writes `count` summaries (alternately French and English, one range per pair) into `dir`;
-    /// returns the total bytes written.
+    /// returns the total bytes written. Ranges are the series' weeks (days 5-9, 12-16, …) up to the
+    /// parser's last day (99,999, in the year 2295); past 14,285 pairs they start again, one day
+    /// shorter each time (5-8, 12-15, …), so that 100,000 summaries are 100,000 distinct weeks.
     static func write(count: Int, to dir: String, seed: UInt64 = 2022) throws -> Int {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var rng = RNG(state: seed)
         var bytes = 0
         for i in 0..<count {
             let pair = i / 2
-            let first = 5 + 7 * pair
-            let text = i % 2 == 0 ? frenchWeek(first: first, rng: &rng) : englishWeek(first: first, rng: &rng)
+            let weeksBelowLimit = 14_285
+            let first = 5 + 7 * (pair % weeksBelowLimit)
+            let last = first + 4 - pair / weeksBelowLimit
+            precondition(last >= first, "more summaries than distinct ranges")
+            let text = i % 2 == 0 ? frenchWeek(first: first, last: last, rng: &rng) : englishWeek(first: first, last: last, rng: &rng)
             let name = String(format: "%06d-%@.txt", pair, i % 2 == 0 ? "fr" : "en")
             let data = Data(text.utf8)
             bytes += data.count
