@@ -67,9 +67,9 @@ public final class Importer {
 
     /// Imports every path (files, or folders read recursively), calling `report` after each file.
     ///
-    /// Files are read and parsed in batches of 64 on every core, then stored in the order given in
-    /// one transaction per batch (see `Store.store(batch:)`); a file that
-    /// fails never stops the others, and a file is reported once its batch is committed.
+    /// Files are read ahead and parsed in batches of 64 on other threads, then stored in the order
+    /// given in one transaction per batch (see `Store.store(batch:)`); a file that fails never stops
+    /// the others, and a file is reported once its batch is committed.
     public func run(_ paths: [String], report: (Report) -> Void) throws {
         if try store.needsReindex() { try store.reindex(parser: sharedParser()) }
         var items: [(path: String, eligible: Bool, missing: Bool)] = []
@@ -159,8 +159,8 @@ public final class Importer {
         }
     }
 
-    /// Stores a parsed batch in one transaction (each file whole or not at all), and reports each file once
-    /// the batch is committed, so a file reported added is on disk.
+    /// Stores a parsed batch in one transaction (each file whole or not at all), and reports each
+    /// file once the batch is committed, so a file reported added is on disk.
     private func storeAndReport(
         _ batch: ParsingBatch, _ outcomeOfHash: inout [String: Report], _ firstOfHash: [String: String],
         _ report: (Report) -> Void
@@ -287,9 +287,10 @@ public final class Importer {
 
     /// Decodes a file read; `.done` when it is rejected or was imported before.
     func prepare(_ loaded: Loaded) throws -> Prepared {
-        guard case .bytes(let path, let data, let hash) = loaded else {
-            if case .failed(let r) = loaded { return .done(r) }
-            fatalError("unreachable")
+        let (path, data, hash): (String, Data, String)
+        switch loaded {
+        case .failed(let r): return .done(r)
+        case .bytes(let p, let d, let h): (path, data, hash) = (p, d, h)
         }
         if let known = try store.importKnown(hash: hash, source: path) { return .done(Importer.report(path, known)) }
         do {

@@ -132,9 +132,10 @@ extension PlaceMatcher {
     public static func isStopWord(_ key: String) -> Bool { StopWords.all.contains(key) }
 }
 
-/// A folded name as a dictionary key, hashed and compared as UTF-8 bytes. Folded text has no
-/// combining marks, so byte equality is the equality wanted, and it spares String's Unicode-aware
-/// hashing (an NFC check on every non-ASCII key: a tenth of the matcher's build time).
+/// A folded name as a dictionary key, hashed and compared as UTF-8 bytes. Folding decomposes Latin,
+/// Greek and Cyrillic letters and drops their accents (U+0300–036F), so for those scripts byte
+/// equality is the equality wanted; it spares String's Unicode-aware hashing (an NFC check on every
+/// non-ASCII key: a tenth of the matcher's build time).
 struct FoldedKey: Hashable, Sendable {
     let text: String
     init(_ text: String) { self.text = text }
