@@ -80,8 +80,8 @@ enum CompareBench {
                 }
             }
 
-            if which("less") != nil {
-                let (line, page) = try measureLess(corpus: corpus, dir: dir)
+            if let less = which("less") {
+                let (line, page) = try measureLess(less, corpus: corpus, dir: dir)
                 out("| less: one line (j), bytes | \(Int(percentile(line, 0.5))) B | | |")
                 out("| less: one page (Space), bytes | \(Int(percentile(page, 0.5))) B | | |")
                 Record.add("compare", "less: one line (j), bytes", size: weeks, samples: line, unit: "B")
@@ -183,14 +183,14 @@ enum CompareBench {
     }
 
     /// `less` on twenty summaries of the corpus: bytes for `j` (8 times) and Space (4 times).
-    static func measureLess(corpus: String, dir: String) throws -> ([Double], [Double]) {
+    static func measureLess(_ less: String, corpus: String, dir: String) throws -> ([Double], [Double]) {
         let names = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted().prefix(20)
         let file = "\(dir)/less-sample.txt"
         let text = try names.map { try String(contentsOfFile: "\(corpus)/\($0)", encoding: .utf8) }.joined(separator: "\n")
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         var line: [Double] = [], page: [Double] = []
         for _ in 0..<3 {
-            let app = try PtyApp(argv: ["/usr/bin/less", file], rows: rows, cols: cols)
+            let app = try PtyApp(argv: [less, file], rows: rows, cols: cols)
             defer { app.quit() }
             _ = app.waitQuiet(0.3, timeout: 5)
             for _ in 0..<8 {
