@@ -59,14 +59,8 @@ enum SSHBench {
             defer { server.stop() }
             out("bilan-bench ssh: \(weeks) summaries (\(total) ranges), server pid \(server.pid) on 127.0.0.1:\(server.port), \(ssh)")
 
-            var firstFrames: [Double] = []
-            for _ in 0..<runs {
-                let app = try connect(ssh: ssh, port: server.port)
-                guard let t = app.waitFor(20, { BrowserBench.firstFrame($0, total: total) }) else {
-                    throw BrowserBench.Failure(description: "no first frame over ssh in 20 s\n" + app.screen.dump())
-                }
-                firstFrames.append(t - app.started)
-                app.quit()
+            let firstFrames = try (0..<runs).map { _ in
+                try newSessionFirstFrame(ssh: ssh, port: server.port, total: total, what: "one session")
             }
             out("")
             out("| measure (release, loopback, \(weeks) summaries, 80x24) | p50 | p99 | max | budget |")
@@ -97,14 +91,8 @@ enum SSHBench {
                     }
                 }
                 // A newcomer's wait while the n sessions are open: 3 connections, one at a time.
-                var joins: [Double] = []
-                for _ in 0..<3 {
-                    let extra = try connect(ssh: ssh, port: server.port)
-                    guard let t = extra.waitFor(30, { BrowserBench.firstFrame($0, total: total) }) else {
-                        throw BrowserBench.Failure(description: "no first frame with \(n) sessions open\n" + extra.screen.dump())
-                    }
-                    joins.append(t - extra.started)
-                    extra.quit()
+                let joins = try (0..<3).map { _ in
+                    try newSessionFirstFrame(ssh: ssh, port: server.port, total: total, what: "\(n) sessions open")
                 }
                 out("| first full frame of a new session with \(n) open | \(ms(percentile(joins, 0.5))) | | \(ms(joins.max() ?? .nan)) | |")
                 Record.add("ssh", "ssh: first full frame of a new session with \(n) open", size: weeks, samples: joins, unit: "ms")
@@ -130,6 +118,16 @@ enum SSHBench {
             warn("\(error)")
             return 1
         }
+    }
+
+    /// Connects one more session and returns the time from the spawn of `ssh` to its full weeks view.
+    static func newSessionFirstFrame(ssh: String, port: Int, total: Int, what: String) throws -> Double {
+        let app = try connect(ssh: ssh, port: port)
+        defer { app.quit() }
+        guard let t = app.waitFor(30, { BrowserBench.firstFrame($0, total: total) }) else {
+            throw BrowserBench.Failure(description: "no first frame over ssh in 30 s (\(what))\n" + app.screen.dump())
+        }
+        return t - app.started
     }
 
     static func out(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
