@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "BilanCoreTests", dependencies: ["BilanCore", "BilanTestSupport"]),
         .testTarget(name: "BilanStoreTests", dependencies: ["BilanStore", "BilanCore", "BilanTestSupport"]),
         .testTarget(name: "BilanTUITests", dependencies: ["BilanTUI", "BilanCore", "BilanStore", "BilanTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["bilan", "bilan-web", "BilanStore", "BilanCore", "BilanTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["bilan", "bilan-web", "BilanCommands", "BilanStore", "BilanCore", "BilanTestSupport"]),
         .testTarget(
             name: "BilanWebTests",
             dependencies: [

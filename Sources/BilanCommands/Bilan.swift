@@ -33,6 +33,22 @@ public struct Bilan: ParsableCommand {
     )
 
     public init() {}
+
+    /// Runs the command line. `bilan search` with plain words and options skips the reflection
+    /// swift-argument-parser needs (scripts run it in loops); everything else, help and errors
+    /// included, goes through the full parser.
+    public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        if arguments.first == "search", let parameters = SearchParameters.fastParse(Array(arguments.dropFirst())) {
+            do {
+                try parameters.run()
+                Self.exit()
+            } catch {
+                Self.exit(withError: error)
+            }
+        }
+        Self.main(arguments)
+        Self.exit()
+    }
 }
 
 /// `bilan-web`: the commands that read HTML or use the network. `bilan import` hands over to it when

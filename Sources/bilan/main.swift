@@ -1,3 +1,3 @@
 import BilanCommands
 
-Bilan.main()
+Bilan.run()

@@ -37,16 +37,36 @@ struct SearchCommand: ParsableCommand {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
     }
 
+    var parameters: SearchParameters {
+        SearchParameters(
+            db: global.db, query: query, front: front, week: week, lang: lang, limit: limit, sort: sort, json: output.json)
+    }
+
+    func run() throws { try parameters.run() }
+}
+
+/// A search, as plain values: what `SearchCommand` parses, and what `SearchParameters.fastParse`
+/// reads without swift-argument-parser.
+struct SearchParameters: Equatable {
+    var db: String?
+    var query: [String] = []
+    var front: [String] = []
+    var week: String?
+    var lang: Language?
+    var limit = 50
+    var sort: SearchRequest.Sort = .rank
+    var json = false
+
     func run() throws {
         try Output.run {
-            let store = try global.openForReading()
+            let store = try DatabaseLocation(db: db).openForReading()
             var places: [Place] = []
             for name in front { places += try store.places(named: name) }
             let request = SearchRequest(
                 query: SearchQuery(query.joined(separator: " ")), fronts: places, week: week.flatMap(WeekRef.init),
                 language: lang, limit: limit, sort: sort)
             let hits = try store.search(request)
-            if output.json {
+            if json {
                 print(Contract.search(hits).render())
                 return
             }
@@ -56,6 +76,62 @@ struct SearchCommand: ParsableCommand {
                 print(Output.safe("\(loc)  \(when.isEmpty ? "" : "(\(when)) ")\(h.snippet)"))
             }
         }
+    }
+
+    /// The arguments after `search`, read directly when they are words and well-formed options,
+    /// since swift-argument-parser's reflection costs about 6 ms of a 25 ms search; nil for anything
+    /// else (help, a bad or unknown option, a missing value, an invalid week or limit), which the
+    /// full parser then reads and reports. A test checks that both readings agree.
+    static func fastParse(_ args: [String]) -> SearchParameters? {
+        var p = SearchParameters()
+        var i = 0
+        while i < args.count {
+            let arg = args[i]
+            i += 1
+            guard arg.hasPrefix("-") else {
+                p.query.append(arg)
+                continue
+            }
+            if arg == "--json" {
+                p.json = true
+                continue
+            }
+            if !arg.hasPrefix("--") {
+                // `-word` excludes a word; anything else with one dash (-h, -5, -) is left to the parser.
+                guard arg.count > 2, arg.dropFirst().allSatisfy(\.isLetter) else { return nil }
+                p.query.append(arg)
+                continue
+            }
+            let name: Substring
+            let value: String
+            if let eq = arg.firstIndex(of: "=") {
+                name = arg[..<eq]
+                value = String(arg[arg.index(after: eq)...])
+            } else {
+                guard i < args.count, !args[i].hasPrefix("-") else { return nil }
+                name = Substring(arg)
+                value = args[i]
+                i += 1
+            }
+            switch name {
+            case "--db": p.db = value
+            case "--front": p.front.append(value)
+            case "--week":
+                guard WeekRef(value) != nil else { return nil }
+                p.week = value
+            case "--lang":
+                guard let l = Language(rawValue: value) else { return nil }
+                p.lang = l
+            case "--limit":
+                guard let n = Int(value), n >= 0 else { return nil }
+                p.limit = n
+            case "--sort":
+                guard let s = SearchRequest.Sort(rawValue: value) else { return nil }
+                p.sort = s
+            default: return nil
+            }
+        }
+        return p
     }
 }
 

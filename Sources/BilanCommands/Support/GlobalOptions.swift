@@ -8,6 +8,23 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The database file.", valueName: "path"))
     var db: String?
 
+    var location: DatabaseLocation { DatabaseLocation(db: db) }
+
+    var database: (path: String, named: Bool) { location.database }
+
+    func openForReading() throws -> Store { try location.openForReading() }
+
+    func openReadOnly() throws -> Store { try location.openReadOnly() }
+
+    func openForWriting() throws -> Store {
+        try Store(path: database.path)
+    }
+}
+
+/// Where the database is, from --db (nil when not given) and the environment.
+struct DatabaseLocation {
+    var db: String?
+
     /// --db, else $BILAN_DB, else $XDG_DATA_HOME/bilan/bilan.sqlite, else ~/.local/share/bilan/bilan.sqlite;
     /// `named` when the reader chose it (--db or $BILAN_DB) rather than the default location.
     var database: (path: String, named: Bool) {
@@ -37,10 +54,6 @@ struct GlobalOptions: ParsableArguments {
         let memory = try Store()
         try memory.loadSampleIfEmpty(parser: SummaryParser())
         return memory
-    }
-
-    func openForWriting() throws -> Store {
-        try Store(path: database.path)
     }
 }
 

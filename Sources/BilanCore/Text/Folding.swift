@@ -24,7 +24,14 @@ public enum Folding {
             out.append(UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v))
             return
         }
-        for f in foldScalar(u) {
+        if v < FoldingTable.end {
+            // Latin-1, Latin Extended, IPA, Greek, Cyrillic: precomputed (see FoldingTable.swift).
+            let i = Int(v - 0x80)
+            let bytes = FoldingTable.utf8
+            for k in Int(FoldingTable.offsets[i])..<Int(FoldingTable.offsets[i + 1]) { out.append(bytes[k]) }
+            return
+        }
+        for f in computeFold(u) {
             if f.value < 0x80 {
                 out.append(UInt8(f.value))
             } else {
@@ -33,18 +40,10 @@ public enum Folding {
         }
     }
 
-    /// Folds of U+0080 ..< U+0530 (Latin-1, Latin Extended, IPA, Greek, Cyrillic), computed once
-    /// (a few hundred decompositions: well under a millisecond).
-    private static let table: [[Unicode.Scalar]] = (0x80..<0x530).map { v in
-        Unicode.Scalar(UInt32(v)).map(computeFold) ?? []
-    }
-
-    static func foldScalar(_ u: Unicode.Scalar) -> [Unicode.Scalar] {
-        if u.value < 0x530 { return table[Int(u.value) - 0x80] }
-        return computeFold(u)
-    }
-
-    private static func computeFold(_ u: Unicode.Scalar) -> [Unicode.Scalar] {
+    /// The fold computed from Unicode's data (lower case, canonical decomposition, combining marks
+    /// dropped, and the exceptions above). `FoldingTable` holds its results below U+0530; a test
+    /// checks that they agree and regenerates the table when asked.
+    static func computeFold(_ u: Unicode.Scalar) -> [Unicode.Scalar] {
         switch u.value {
         case 0x2019, 0x2018, 0x02BC, 0x00B4, 0x2032, 0x0060: return ["'"]
         case 0x00A0, 0x202F, 0x2007, 0x2009, 0x200A, 0x2002, 0x2003: return [" "]
