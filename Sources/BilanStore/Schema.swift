@@ -90,6 +90,14 @@ enum Schema {
             // A place's spellings: the reader's marks and the front picker's keys look them up by place.
             try db.execute(sql: "CREATE INDEX alias_place ON alias(place_id, folded)")
         }
+        m.registerMigration("v3") { db in
+            // The words of the sentences as the index keeps them, for expanding a typed prefix into
+            // the words present: fts5vocab counts every posting of each word it lists. Import adds
+            // the words of each week (`IndexFolding`); the words of removed weeks stay until
+            // `reindex` lists them again from the index (a word no sentence has matches nothing).
+            try db.execute(sql: "CREATE TABLE word(term TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID")
+            try Store.refillWords(db)
+        }
         return m
     }
 }

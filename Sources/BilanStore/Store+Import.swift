@@ -60,7 +60,10 @@ extension Store {
 
     /// Stores a parsed week in one transaction, replacing the week of the same range and language.
     public func store(_ week: Week, hash: String, source: String, sample: Bool = false) throws -> ImportOutcome {
-        try write { db in try Store.store(db, week, hash: hash, source: source, sample: sample) }
+        try write { db in
+            var words = Set<String>()
+            return try Store.store(db, week, hash: hash, source: source, sample: sample, words: &words)
+        }
     }
 
     /// Stores several parsed weeks in one transaction: one commit for many files spares the full-text
@@ -72,8 +75,10 @@ extension Store {
         do {
             // `writer` directly, not `write`: the SQLite result code tells which failure this is.
             return try writer.write { db in
-                try batch.map { item in
-                    .success(try Store.store(db, item.week, hash: item.hash, source: item.source, sample: false))
+                // The words the batch has added so far: each is looked up in the word list once.
+                var words = Set<String>()
+                return try batch.map { item in
+                    .success(try Store.store(db, item.week, hash: item.hash, source: item.source, sample: false, words: &words))
                 }
             }
         } catch let e as DatabaseError where Store.isDatabaseWide(e) {
@@ -87,7 +92,8 @@ extension Store {
                 var outcome: ImportOutcome? = nil
                 do {
                     try db.inSavepoint {
-                        outcome = try Store.store(db, item.week, hash: item.hash, source: item.source, sample: false)
+                        var words = Set<String>()
+                        outcome = try Store.store(db, item.week, hash: item.hash, source: item.source, sample: false, words: &words)
                         return .commit
                     }
                     return .success(outcome!)
@@ -108,13 +114,16 @@ extension Store {
         (error as? DatabaseError).map { translate($0, path: path) } ?? error
     }
 
-    static func store(_ db: Database, _ week: Week, hash: String, source: String, sample: Bool) throws -> ImportOutcome {
+    /// `words`: the words added to the word list in this transaction (see `insert`).
+    static func store(
+        _ db: Database, _ week: Week, hash: String, source: String, sample: Bool, words: inout Set<String>
+    ) throws -> ImportOutcome {
         let previous = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT id, source FROM week WHERE first_day = ? AND last_day = ? AND language = ?"),
             arguments: [week.range.first, week.range.last, week.language.rawValue])
         if let previous { try Store.deleteWeek(db, id: previous["id"]) }
         if !sample { try Store.dropSample(db) }
-        try Store.insert(db, week: week, hash: hash, source: source, sample: sample)
+        try Store.insert(db, week: week, hash: hash, source: source, sample: sample, words: &words)
         let info = WeekInfo(
             range: week.range, language: week.language, title: week.title, eventCount: week.events.count,
             source: source, sample: sample)
@@ -135,6 +144,16 @@ extension Store {
     }
 
     static func insert(_ db: Database, week: Week, hash: String, source: String?, sample: Bool) throws {
+        var words = Set<String>()
+        try insert(db, week: week, hash: hash, source: source, sample: sample, words: &words)
+    }
+
+    /// Inserts a week, its events, figures and places, indexes its sentences and adds their words to
+    /// the word list; `words` holds the words this transaction has added already, so a batch of
+    /// weeks looks each word up once. (It must not outlive a rolled-back savepoint.)
+    static func insert(
+        _ db: Database, week: Week, hash: String, source: String?, sample: Bool, words: inout Set<String>
+    ) throws {
         let insertWeek = try RawStatement(
             db,
             """
@@ -206,6 +225,19 @@ extension Store {
                 try insertFigure.run()
             }
         }
+        var weekWords = Set<String>()
+        for e in week.events { IndexFolding.collect(e.text, into: &weekWords) }
+        let insertWord = try RawStatement(db, "INSERT OR IGNORE INTO word(term) VALUES (?)")
+        for w in weekWords where words.insert(w).inserted {
+            insertWord.bind(1, w)
+            try insertWord.run()
+        }
+    }
+
+    /// Lists the word list again from the index itself (`reindex`, and the migration that made it).
+    static func refillWords(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM word")
+        try db.execute(sql: "INSERT OR IGNORE INTO word(term) SELECT term FROM event_vocab")
     }
 
     /// Loads the bundled sample when the database holds no week; returns whether it did.
@@ -250,6 +282,8 @@ extension Store {
             }
             n += 1
         }
+        // Drops the words of sentences no longer there.
+        try write { db in try Store.refillWords(db) }
         return n
     }
 }

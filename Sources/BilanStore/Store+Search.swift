@@ -150,8 +150,8 @@ extension Store {
     }
 
     static func phrase(_ t: SearchQuery.Term) -> String {
-        let body = t.words.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }.joined(separator: " ")
-        let prefix = !t.quoted && (t.words.last?.count ?? 0) >= 4
+        let body = t.index.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }.joined(separator: " ")
+        let prefix = !t.quoted && (t.index.last?.count ?? 0) >= 4
         return "\"\(body)\"" + (prefix ? "*" : "")
     }
 
@@ -163,7 +163,7 @@ extension Store {
     /// "œ"/"æ" as the index keeps them ("manoeuvres" finds "manœuvres").
     func expression(_ t: SearchQuery.Term) throws -> String {
         var alternatives: [String] = []
-        for words in Store.spellings(t.words) {
+        for words in Store.spellings(t.index) {
             for a in try prefixAlternatives(SearchQuery.Term(words: words, quoted: t.quoted)) where !alternatives.contains(a) {
                 alternatives.append(a)
             }
@@ -182,12 +182,13 @@ extension Store {
     }
 
     func prefixAlternatives(_ t: SearchQuery.Term) throws -> [String] {
-        guard !t.quoted, t.words.count == 1, let w = t.words.first, w.count >= 4,
+        guard !t.quoted, t.index.count == 1, let w = t.index.first, w.count >= 4,
             let next = Store.successor(of: w)
         else { return [Store.phrase(t)] }
+        // The word list (filled at import with the words the index holds), not fts5vocab, which
+        // counts every posting of every word it lists: 40 ms for "drones" in 100,000 weeks.
         let terms = try read { db in
-            try String.fetchAll(
-                db, sql: "SELECT term FROM event_vocab WHERE term >= ? AND term < ? LIMIT 9", arguments: [w, next])
+            try String.fetchAll(db, sql: "SELECT term FROM word WHERE term >= ? AND term < ? LIMIT 9", arguments: [w, next])
         }
         if terms.count > 8 { return [Store.phrase(t)] }
         if terms.isEmpty { return [Store.phrase(.init(words: [w], quoted: true))] }
@@ -231,7 +232,8 @@ extension Store {
                     for r in rows where !names.contains(r[0]) { names.append(r[0]) }
                     let others: [String] = rows.map { $0[1] }
                     spellings += others.map { SearchQuery.Term(words: $0.split(separator: " ").map(String.init), quoted: true) }
-                    let literal = SearchQuery.Term(words: run.flatMap(\.words), negated: false, quoted: n > 1 || run.first!.quoted)
+                    let literal = SearchQuery.Term(
+                        words: run.flatMap(\.words), negated: false, quoted: n > 1 || run.first!.quoted, index: run.flatMap(\.index))
                     let alternatives = [try expression(literal)] + names.map { name in
                         "places : " + Store.phrase(.init(words: Store.nameKey(name).split(separator: " ").map(String.init), negated: false, quoted: true))
                     }

@@ -8,14 +8,26 @@ public struct SearchQuery: Sendable, Hashable {
     public struct Term: Sendable, Hashable {
         /// Folded words; more than one makes a phrase.
         public var words: [String]
+        /// The same words as the full-text index keeps them (`IndexFolding`: "київ" where `words`
+        /// has "киiв"), for looking them up there.
+        public var index: [String]
         public var negated: Bool
         /// Written in quotes: matched exactly, no prefix.
         public var quoted: Bool
 
-        public init(words: [String], negated: Bool = false, quoted: Bool = false) {
+        public init(words: [String], negated: Bool = false, quoted: Bool = false, index: [String]? = nil) {
             self.words = words
+            self.index = index ?? words
             self.negated = negated
             self.quoted = quoted
+        }
+
+        /// The words of `text`, folded both ways.
+        init(text: String, negated: Bool, quoted: Bool) {
+            let spans = WordTokenizer.spans(text)
+            self.init(
+                words: spans.map(\.word.folded), negated: negated, quoted: quoted,
+                index: spans.map { IndexFolding.fold(text[$0.range]) })
         }
     }
 
@@ -45,8 +57,8 @@ public struct SearchQuery: Sendable, Hashable {
             if chars[j] == "\"" || chars[j] == "“" || chars[j] == "«" {
                 var k = j + 1
                 while k < chars.count, chars[k] != "\"", chars[k] != "”", chars[k] != "»" { k += 1 }
-                let words = WordTokenizer.words(String(chars[(j + 1)..<k])).map(\.folded)
-                if !words.isEmpty { groups[groups.count - 1].append(Term(words: words, negated: negated, quoted: true)) }
+                let term = Term(text: String(chars[(j + 1)..<k]), negated: negated, quoted: true)
+                if !term.words.isEmpty { groups[groups.count - 1].append(term) }
                 i = k + 1
                 continue
             }
@@ -58,8 +70,8 @@ public struct SearchQuery: Sendable, Hashable {
                 if !groups[groups.count - 1].isEmpty { groups.append([]) }
                 continue
             }
-            let words = WordTokenizer.words(raw).map(\.folded)
-            if !words.isEmpty { groups[groups.count - 1].append(Term(words: words, negated: negated, quoted: false)) }
+            let term = Term(text: raw, negated: negated, quoted: false)
+            if !term.words.isEmpty { groups[groups.count - 1].append(term) }
         }
         self.groups = groups.filter { !$0.isEmpty }
     }
