@@ -12,6 +12,8 @@ public struct SearchRequest: Sendable, Hashable {
     public var limit: Int
     public var offset: Int
     public var sort: Sort
+    /// How many of the newest matches a word-only search ranks (tests make it small).
+    var rankingWindow = Store.rankingWindow
 
     public init(
         query: SearchQuery, fronts: [Place] = [], week: WeekRef? = nil, language: Language? = nil, limit: Int = 50,
@@ -57,24 +59,25 @@ extension Store {
         }
         let byDate = "w.first_day DESC, w.language DESC, e.paragraph, e.idx"
         let page: String
+        var pageIsRanked = false
         if let match {
             args.insert(match, at: request.fronts.count)
             if filters.isEmpty && request.sort == .rank {
                 // A word found in thousands of sentences: rank the most recent matches only, so the
-                // cost stays bounded whatever the size of the archive.
+                // cost stays bounded whatever the size of the archive (cutoff nil: they are fewer).
                 let cutoff = try read { db in
                     try Int64.fetchOne(
                         db, sql: "SELECT rowid FROM event_ft WHERE event_ft MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                        arguments: [match, Store.rankingWindow - 1])
+                        arguments: [match, max(1, request.rankingWindow) - 1])
                 }
-                if let cutoff {
-                    page = """
-                        SELECT rowid AS id, rank AS r FROM event_ft WHERE event_ft MATCH ? AND rowid >= \(cutoff)
-                        ORDER BY rank LIMIT ? OFFSET ?
-                        """
-                } else {
-                    page = "SELECT rowid AS id, rank AS r FROM event_ft WHERE event_ft MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
-                }
+                // Ranked here rather than by FTS5's bm25(), which would count every match of every
+                // phrase (Store+Rank.swift); the page comes back as literal rows.
+                let ranked = try rankWindow(match: match, cutoff: cutoff ?? 0, window: max(1, request.rankingWindow))
+                let slice = ranked.dropFirst(max(0, request.offset)).prefix(max(0, request.limit))
+                if slice.isEmpty { return [] }
+                let values = slice.map { "(\($0.id), \($0.rank))" }.joined(separator: ", ")
+                page = "SELECT column1 AS id, column2 AS r FROM (VALUES \(values))"
+                pageIsRanked = true
             } else {
                 let order = request.sort == .rank ? "event_ft.rank" : byDate
                 page = """
@@ -91,8 +94,12 @@ extension Store {
                 ORDER BY \(byDate) LIMIT ? OFFSET ?
                 """
         }
-        args.append(max(0, request.limit))
-        args.append(max(0, request.offset))
+        if pageIsRanked {
+            args = []
+        } else {
+            args.append(max(0, request.limit))
+            args.append(max(0, request.offset))
+        }
         let outerOrder = match != nil && request.sort == .rank ? "h.r, \(byDate)" : byDate
         let sql = """
             \(with)

@@ -8,6 +8,17 @@
 public enum IndexFolding {
     /// The distinct index words of `text`, added to `words`.
     public static func collect(_ text: String, into words: inout Set<String>) {
+        forEachWord(in: text) { words.insert($0) }
+    }
+
+    /// The index words of `text`, in order (as the index counts them).
+    public static func words(in text: String) -> [String] {
+        var out: [String] = []
+        forEachWord(in: text) { out.append($0) }
+        return out
+    }
+
+    @inline(__always) static func forEachWord(in text: String, _ body: (String) -> Void) {
         var token: [UInt8] = []
         token.reserveCapacity(32)
         for u in text.unicodeScalars {
@@ -19,7 +30,7 @@ public enum IndexFolding {
                 } else if v >= 0x41 && v <= 0x5A {
                     token.append(UInt8(v + 32))
                 } else if !token.isEmpty {
-                    words.insert(String(decoding: token, as: UTF8.self))
+                    body(String(decoding: token, as: UTF8.self))
                     token.removeAll(keepingCapacity: true)
                 }
                 continue
@@ -27,11 +38,11 @@ public enum IndexFolding {
             if isWordCharacter(u) {
                 append(u, to: &token)
             } else if !token.isEmpty {
-                words.insert(String(decoding: token, as: UTF8.self))
+                body(String(decoding: token, as: UTF8.self))
                 token.removeAll(keepingCapacity: true)
             }
         }
-        if !token.isEmpty { words.insert(String(decoding: token, as: UTF8.self)) }
+        if !token.isEmpty { body(String(decoding: token, as: UTF8.self)) }
     }
 
     /// One word as the index keeps it (characters that are not word characters are dropped).
