@@ -136,14 +136,19 @@ extension Store {
     /// The matches of `match` from row `cutoff` on, scored as FTS5's bm25 scores them (negative,
     /// best first), best first; ties newest first.
     func rankWindow(match: String, cutoff: Int64, window: Int) throws -> [(id: Int64, rank: Double)] {
+        try rank(
+            match: match, candidates: "SELECT rowid FROM event_ft WHERE event_ft MATCH ? AND rowid >= ?",
+            arguments: [match, cutoff], window: window)
+    }
+
+    /// The same for the events `candidates` (SQL giving ids, after the `with` clause) lists.
+    func rank(
+        match: String, with: String = "", candidates: String, arguments: [(any DatabaseValueConvertible)?], window: Int
+    ) throws -> [(id: Int64, rank: Double)] {
         try read { db in
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT e.id, e.text, e.places FROM event e
-                    WHERE e.id IN (SELECT rowid FROM event_ft WHERE event_ft MATCH ? AND rowid >= ?)
-                    """,
-                arguments: [match, cutoff])
+                db, sql: "\(with) SELECT e.id, e.text, e.places FROM event e WHERE e.id IN (\(candidates))",
+                arguments: StatementArguments(arguments))
             let phrases = Store.rankPhrases(match)
             guard let stats = try Store.indexStatistics(db), !phrases.isEmpty else {
                 return rows.map { (id: $0[0], rank: 0.0) }.sorted { $0.id > $1.id }

@@ -50,9 +50,16 @@ extension Store {
             args += request.fronts.map(\.id)
             filters.append("e.id IN \(Store.eventsInFronts)")
         }
+        // A week's events have consecutive ids (inserted together, each after the last row).
+        var weekRows: (first: Int64, last: Int64)?
         if let week = request.week {
+            let id = try self.week(week, language: request.language).id
             filters.append("e.week_id = ?")
-            args.append(try self.week(week, language: request.language).id)
+            args.append(id)
+            weekRows = try read { db in
+                try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM event WHERE week_id = ?", arguments: [id])
+                    .flatMap { r in (r[0] as Int64?).flatMap { first in (r[1] as Int64?).map { (first, $0) } } }
+            }
         } else if let l = request.language {
             filters.append("w.language = ?")
             args.append(l.rawValue)
@@ -62,29 +69,40 @@ extension Store {
         var pageIsRanked = false
         if let match {
             args.insert(match, at: request.fronts.count)
-            if filters.isEmpty && request.sort == .rank {
-                // A word found in thousands of sentences: rank the most recent matches only, so the
-                // cost stays bounded whatever the size of the archive (cutoff nil: they are fewer).
-                let cutoff = try read { db in
-                    try Int64.fetchOne(
-                        db, sql: "SELECT rowid FROM event_ft WHERE event_ft MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                        arguments: [match, max(1, request.rankingWindow) - 1])
-                }
+            if request.sort == .rank {
+                // A word found in thousands of sentences: rank its newest matches only (those that
+                // pass the filters), so the cost stays bounded whatever the size of the archive.
                 // Ranked here rather than by FTS5's bm25(), which would count every match of every
                 // phrase (Store+Rank.swift); the page comes back as literal rows.
-                let ranked = try rankWindow(match: match, cutoff: cutoff ?? 0, window: max(1, request.rankingWindow))
+                let window = max(1, request.rankingWindow)
+                let ranked: [(id: Int64, rank: Double)]
+                if filters.isEmpty {
+                    let cutoff = try read { db in
+                        try Int64.fetchOne(
+                            db, sql: "SELECT rowid FROM event_ft WHERE event_ft MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                            arguments: [match, window - 1])
+                    }
+                    ranked = try rankWindow(match: match, cutoff: cutoff ?? 0, window: window)
+                } else {
+                    let rows = weekRows.map { " AND event_ft.rowid BETWEEN \($0.first) AND \($0.last)" } ?? ""
+                    let candidates = """
+                        SELECT e.id FROM event_ft JOIN event e ON e.id = event_ft.rowid JOIN week w ON w.id = e.week_id
+                        WHERE event_ft MATCH ?\(rows)\(filters.map { " AND " + $0 }.joined())
+                        ORDER BY event_ft.rowid DESC LIMIT \(window)
+                        """
+                    ranked = try rank(match: match, with: with, candidates: candidates, arguments: args, window: window)
+                }
                 let slice = ranked.dropFirst(max(0, request.offset)).prefix(max(0, request.limit))
                 if slice.isEmpty { return [] }
                 let values = slice.map { "(\($0.id), \($0.rank))" }.joined(separator: ", ")
                 page = "SELECT column1 AS id, column2 AS r FROM (VALUES \(values))"
                 pageIsRanked = true
             } else {
-                let order = request.sort == .rank ? "event_ft.rank" : byDate
                 page = """
-                    SELECT e.id AS id, event_ft.rank AS r FROM event_ft
+                    SELECT e.id AS id, 0 AS r FROM event_ft
                     JOIN event e ON e.id = event_ft.rowid JOIN week w ON w.id = e.week_id
                     WHERE event_ft MATCH ?\(filters.map { " AND " + $0 }.joined())
-                    ORDER BY \(order) LIMIT ? OFFSET ?
+                    ORDER BY \(byDate) LIMIT ? OFFSET ?
                     """
             }
         } else {
@@ -96,6 +114,7 @@ extension Store {
         }
         if pageIsRanked {
             args = []
+            with = ""
         } else {
             args.append(max(0, request.limit))
             args.append(max(0, request.offset))

@@ -186,11 +186,14 @@ public final class Store: Sendable {
             let row: Row?
             switch ref {
             case .latest:
+                // The newest first day from the (first_day, last_day, language) index, then its
+                // rows: sorting the whole table would read every stored text (0.3 s at 100,000 weeks).
                 row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT \(cols) FROM week WHERE 1\(langClause)
-                        ORDER BY first_day DESC, (language = 'fr') DESC LIMIT 1
+                        SELECT \(cols) FROM week
+                        WHERE first_day = (SELECT max(first_day) FROM week WHERE 1\(langClause))\(langClause)
+                        ORDER BY (language = 'fr') DESC LIMIT 1
                         """)
             case .range(let r):
                 row = try Row.fetchOne(

@@ -140,4 +140,44 @@ import Testing
         request.offset = 12
         #expect(try store.search(request).isEmpty)
     }
+
+    /// With filters (language, week, fronts): the newest matches that pass them, best first by bm25.
+    @Test func filteredSearchesRankTheNewestMatchesThatPass() throws {
+        let store = Self.store
+        for language in [Language.fr, .en] {
+            var request = SearchRequest(query: SearchQuery("drones"), language: language, limit: 100)
+            request.rankingWindow = 6
+            let hits = try store.search(request)
+            #expect(hits.count == 6)
+            #expect(hits.allSatisfy { $0.language == language })
+            // FTS5's bm25 of the same six: the newest matches in that language.
+            let scored = try store.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT e.text, bm25(event_ft) FROM event_ft JOIN event e ON e.id = event_ft.rowid
+                        JOIN week w ON w.id = e.week_id WHERE event_ft MATCH 'text : "drones"*' AND w.language = ?
+                        ORDER BY event_ft.rowid DESC LIMIT 6
+                        """, arguments: [language.rawValue]
+                ).map { (text: $0[0] as String, score: $0[1] as Double) }
+            }
+            #expect(hits.map(\.event.text).sorted() == scored.map(\.text).sorted())
+            let scores = hits.map { h in scored.first { $0.text == h.event.text }!.score }
+            #expect(scores == scores.sorted(), "\(language)")
+        }
+        // One week: all its matches, and nothing from another week.
+        let week = try store.weeks().first { w in
+            try store.search(SearchRequest(query: SearchQuery("drones"), week: WeekRef(w.range.id), language: w.language)).count >= 2
+        }
+        let w = try #require(week)
+        let hits = try store.search(SearchRequest(query: SearchQuery("drones"), week: WeekRef(w.range.id), language: w.language))
+        #expect(hits.allSatisfy { $0.range == w.range && $0.language == w.language })
+        let all = try store.search(SearchRequest(query: SearchQuery("drones"), limit: 1000, sort: .date))
+        #expect(hits.count == all.filter { $0.range == w.range && $0.language == w.language }.count)
+        // Fronts: every hit names a place inside the front.
+        let donetsk = try store.places(named: "Donetsk Oblast")
+        let inFront = try store.search(SearchRequest(query: SearchQuery("drones"), fronts: donetsk))
+        #expect(!inFront.isEmpty)
+        #expect(inFront.allSatisfy { !$0.event.places.isEmpty })
+    }
 }
