@@ -97,6 +97,7 @@ if Context.environment["BILAN_FUZZ"] == "1" {
         ("fuzz-parser", ["BilanCore"]), ("fuzz-numbers", ["BilanCore"]), ("fuzz-places", ["BilanCore"]),
         ("fuzz-html", ["BilanCore", "BilanWeb"]), ("fuzz-query", ["BilanCore", "BilanStore"]),
         ("fuzz-browser", ["BilanCore", "BilanStore", "BilanTUI"]),
+        ("fuzz-words", ["BilanCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
     for (name, dependencies) in fuzzers {
         package.targets.append(

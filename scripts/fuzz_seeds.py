@@ -35,7 +35,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     if target == "parser":
         items = texts()
-    elif target in ("numbers", "places"):
+    elif target in ("numbers", "places", "words"):
         items = sentences()
     elif target == "html":
         items = [open(p, "rb").read() for p in sorted(glob.glob(os.path.join(ROOT, "Tests/Fixtures/html/*")))]

@@ -181,3 +181,36 @@ import Testing
         #expect(inFront.allSatisfy { !$0.event.places.isEmpty })
     }
 }
+
+/// A page in date order over many matches walks the weeks newest first instead of sorting every
+/// match: the same pages either way.
+@Suite struct DateWalkTests {
+    @Test func walkingTheWeeksGivesTheSortedPages() throws {
+        let store = WindowRankingTests.store
+        let donetsk = try store.places(named: "Donetsk Oblast")
+        let requests: [SearchRequest] = [
+            SearchRequest(query: SearchQuery("drones"), sort: .date),
+            SearchRequest(query: SearchQuery("drones"), language: .en, sort: .date),
+            SearchRequest(query: SearchQuery("drones OR missiles"), fronts: donetsk, sort: .date),
+            SearchRequest(query: SearchQuery(""), fronts: donetsk),
+            SearchRequest(query: SearchQuery(""), language: .fr),
+            SearchRequest(query: SearchQuery("la"), sort: .date),
+        ]
+        for base in requests {
+            for (offset, limit) in [(0, 5), (0, 50), (3, 7), (20, 10), (0, 1000), (500, 5), (0, 0)] {
+                var sorted = base
+                sorted.offset = offset
+                sorted.limit = limit
+                sorted.walkThreshold = Int.max
+                var walked = sorted
+                walked.walkThreshold = 1
+                let expected = try store.search(sorted)
+                let got = try store.search(walked)
+                #expect(got.map(\.event.text) == expected.map(\.event.text), "\(base.query) \(base.language as Any) \(offset) \(limit)")
+                #expect(got.map(\.range) == expected.map(\.range))
+            }
+        }
+        // The walk did happen: something to compare.
+        #expect(try store.search(SearchRequest(query: SearchQuery("drones"), limit: 1000, sort: .date)).count > 20)
+    }
+}

@@ -11,8 +11,9 @@ struct SearchCommand: ParsableCommand {
             drones); a place name also matches its other spellings (Kursk finds Koursk).
             --front takes any name or spelling of a place and matches events that name it or a place \
             inside it (Donetsk Oblast → Selydove, Chasiv Yar…); repeated --front options are ORed.
-            Results come best first (a word found in more than 400 sentences is ranked among its 400 \
-            most recently imported matches), or newest first with --sort date. No result is not an error.
+            Results come best first (bm25; a word found in more than 400 sentences, after --lang, --week \
+            and --front, is ranked among its 400 most recently imported matches), or newest first with \
+            --sort date. No result is not an error.
 
             Examples:
               bilan search drones -capitale
