@@ -289,15 +289,16 @@ extension Store {
 
     func prefixAlternatives(_ t: SearchQuery.Term) throws -> [String] {
         guard !t.quoted, t.index.count == 1, let w = t.index.first, w.count >= 4,
-            let next = Store.successor(of: w)
+            w.unicodeScalars.allSatisfy(IndexFolding.isWellKnown), let next = Store.successor(of: w)
         else { return [Store.phrase(t)] }
         // The word list (filled at import with the words the index holds), not fts5vocab, which
         // counts every posting of every word it lists: 40 ms for "drones" in 100,000 weeks.
         let terms = try read { db in
             try String.fetchAll(db, sql: "SELECT term FROM word WHERE term >= ? AND term < ? LIMIT 9", arguments: [w, next])
         }
-        if terms.count > 8 { return [Store.phrase(t)] }
-        if terms.isEmpty { return [Store.phrase(.init(words: [w], quoted: true))] }
+        // Many words, or none listed (none there, or one the list spells otherwise): the index's
+        // own prefix query.
+        if terms.count > 8 || terms.isEmpty { return [Store.phrase(t)] }
         return terms.map { Store.phrase(.init(words: [$0], quoted: true)) }
     }
 

@@ -1,10 +1,12 @@
 /// Words as SQLite's full-text index keeps them (FTS5's `unicode61` tokenizer with
-/// `remove_diacritics 2`), which is not quite `Folding`: the index takes letters, digits and
-/// combining marks as word characters, lower-cases, and strips accents from Latin letters only, so
-/// it keeps "київ", "łodz", "straße" and "œuvre" where `Folding` gives "киiв", "lodz", "strasse" and
-/// "oeuvre". The store's word list (for expanding "drone" into the indexed words it begins) is
-/// filled with these, and a reader's word is looked up in it in this form. A test checks the two
-/// against SQLite itself.
+/// `remove_diacritics 2`), which is not quite `Folding`: the index takes letters, digits and its
+/// combining accents as word characters, folds case, and strips accents only from Latin letters
+/// that are then a–z, so it keeps "київ", "łodz", "straße" and "œuvre" where `Folding` gives
+/// "киiв", "lodz", "strasse" and "oeuvre". The store's word list (for expanding "drone" into the indexed words it begins) is
+/// filled with these, and a reader's word is looked up in it in this form. A test and a fuzz target
+/// check the two against SQLite itself, for Latin, Greek and Cyrillic text (`isWellKnown`); SQLite's
+/// tables are of an older Unicode than Swift's, so other scripts may part ways, and a word with
+/// such characters is searched by the index's own prefix query rather than through the list.
 public enum IndexFolding {
     /// The distinct index words of `text`, added to `words`.
     public static func collect(_ text: String, into words: inout Set<String>) {
@@ -63,22 +65,41 @@ public enum IndexFolding {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Letters, digits (all of Unicode's N categories), private-use characters and non-spacing
-    /// marks; the marks are word characters that the index then drops.
+    /// Characters whose reading the index and this agree on: the assigned ones below U+0528
+    /// (Latin, Greek, Cyrillic) and the spaces and punctuation of U+2000–U+206F.
+    public static func isWellKnown(_ u: Unicode.Scalar) -> Bool {
+        (u.value < 0x528 || (0x2000...0x206F).contains(u.value)) && u.properties.generalCategory != .unassigned
+    }
+
+    /// Letters, digits (all of Unicode's N categories) and private-use characters; and the
+    /// combining accents the index strips (`isStrippedMark`), which it reads inside words. Other
+    /// combining marks separate words there.
     static func isWordCharacter(_ u: Unicode.Scalar) -> Bool {
         switch u.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-            .decimalNumber, .letterNumber, .otherNumber, .privateUse, .nonspacingMark:
+            .decimalNumber, .letterNumber, .otherNumber, .privateUse:
             return true
         default:
-            return false
+            return isStrippedMark(u)
         }
+    }
+
+    /// The combining marks of U+0300–U+0331 that FTS5 counts as accents (its diacritic table):
+    /// grave, acute, circumflex, tilde, macron, breve, dot, diaeresis, hook, ring, double acute,
+    /// caron, double grave, inverted breve, horn, dot below, diaeresis below, ring below, comma
+    /// below, cedilla, ogonek, circumflex below, breve below, tilde below, macron below.
+    static func isStrippedMark(_ u: Unicode.Scalar) -> Bool {
+        let c = u.value
+        guard c >= 0x300, c <= 0x331 else { return false }
+        let mask0: UInt32 = 0x0802_9FDF
+        let mask1: UInt32 = 0x0003_61F8
+        return c < 0x320 ? mask0 & (1 << (c - 0x300)) != 0 : mask1 & (1 << (c - 0x320)) != 0
     }
 
     /// Appends the index form of a non-ASCII word character.
     static func append(_ u: Unicode.Scalar, to out: inout [UInt8]) {
         let v = u.value
-        if u.properties.generalCategory == .nonspacingMark { return }
+        if isStrippedMark(u) { return }
         switch v {
         // Latin letters with no canonical decomposition keep their form (lower-cased).
         case 0x0141, 0x0142: encode("ł", to: &out)
@@ -88,13 +109,46 @@ public enum IndexFolding {
         case 0x0110, 0x0111: encode("đ", to: &out)
         case 0x00DF: encode("ß", to: &out)
         case 0x0131: encode("ı", to: &out)
+        // Where the index folds case (as Unicode's CaseFolding does) rather than lower-casing.
+        case 0x00B5: encode("\u{03BC}", to: &out)  // micro sign: μ
+        case 0x017F: encode("s", to: &out)  // long s
+        case 0x03C2: encode("\u{03C3}", to: &out)  // final sigma: σ
+        case 0x03D0: encode("\u{03B2}", to: &out)
+        case 0x03D1: encode("\u{03B8}", to: &out)
+        case 0x03D5: encode("\u{03C6}", to: &out)
+        case 0x03D6: encode("\u{03C0}", to: &out)
+        case 0x03F0: encode("\u{03BA}", to: &out)
+        case 0x03F1: encode("\u{03C1}", to: &out)
+        case 0x03F5: encode("\u{03B5}", to: &out)
+        case 0x1E9B: encode("s", to: &out)
+        case 0x1FBE: encode("\u{03B9}", to: &out)
         case 0xC0..<0x250, 0x1E00..<0x1F00:
-            // Other Latin letters: lower case without accents, which is `Folding`'s form.
-            Folding.append(u, to: &out)
+            // Other Latin letters: without accents when that leaves a plain letter a–z (`Folding`'s
+            // form), else lower case only (ǣ, ǿ keep theirs: the index strips accents to ASCII only).
+            if let letter = plainLetter(u) {
+                out.append(letter)
+            } else {
+                for l in u.properties.lowercaseMapping.unicodeScalars { UTF8.encode(l) { out.append($0) } }
+            }
         default:
             // Greek, Cyrillic and the rest: lower case only (й, ї and ё keep their marks).
             for l in u.properties.lowercaseMapping.unicodeScalars { UTF8.encode(l) { out.append($0) } }
         }
+    }
+
+    /// The letter a–z that `Folding` reduces a Latin letter to, if it is one.
+    @inline(__always) static func plainLetter(_ u: Unicode.Scalar) -> UInt8? {
+        if u.value < FoldingTable.end {
+            // From the table, without building the fold.
+            let i = Int(u.value - 0x80)
+            let start = Int(FoldingTable.offsets[i])
+            guard Int(FoldingTable.offsets[i + 1]) == start + 1 else { return nil }
+            let b = FoldingTable.utf8[start]
+            return b >= 0x61 && b <= 0x7A ? b : nil
+        }
+        let fold = Folding.computeFold(u)
+        guard fold.count == 1, fold[0].value >= 0x61, fold[0].value <= 0x7A else { return nil }
+        return UInt8(fold[0].value)
     }
 
     private static func encode(_ s: Unicode.Scalar, to out: inout [UInt8]) {
