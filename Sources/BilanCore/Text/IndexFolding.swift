@@ -66,9 +66,10 @@ public enum IndexFolding {
     }
 
     /// Characters whose reading the index and this agree on: the assigned ones below U+0528
-    /// (Latin, Greek, Cyrillic) and the spaces and punctuation of U+2000–U+206F.
+    /// (Latin, Greek, Cyrillic) and the spaces and punctuation of U+2000–U+205F. (The index reads
+    /// characters its tables do not know, such as the bidi isolates U+2066–U+2069, as letters.)
     public static func isWellKnown(_ u: Unicode.Scalar) -> Bool {
-        (u.value < 0x528 || (0x2000...0x206F).contains(u.value)) && u.properties.generalCategory != .unassigned
+        (u.value < 0x528 || (0x2000...0x205F).contains(u.value)) && u.properties.generalCategory != .unassigned
     }
 
     /// Letters, digits (all of Unicode's N categories) and private-use characters; and the
