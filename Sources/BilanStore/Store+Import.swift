@@ -226,7 +226,7 @@ extension Store {
             }
         }
         var weekWords = Set<String>()
-        for e in week.events { IndexFolding.collect(e.text, into: &weekWords) }
+        for e in week.events { IndexFolding.collectForList(e.text, into: &weekWords) }
         let insertWord = try RawStatement(db, "INSERT OR IGNORE INTO word(term) VALUES (?)")
         for w in weekWords where words.insert(w).inserted {
             insertWord.bind(1, w)

@@ -298,7 +298,10 @@ extension Store {
         }
         // Many words, or none listed (none there, or one the list spells otherwise): the index's
         // own prefix query.
-        if terms.count > 8 || terms.isEmpty { return [Store.phrase(t)] }
+        // So does a word the list is not sure of (IndexFolding.unsure).
+        if terms.count > 8 || terms.isEmpty || terms.contains(where: { $0.hasSuffix(IndexFolding.unsure) }) {
+            return [Store.phrase(t)]
+        }
         return terms.map { Store.phrase(.init(words: [$0], quoted: true)) }
     }
 

@@ -89,4 +89,20 @@ import Testing
         #expect(try store.prefixAlternatives(SearchQuery("zzzz").groups[0][0]) == ["\"zzzz\"*"])
         #expect(try store.prefixAlternatives(SearchQuery("ukrain\u{0561}").groups[0][0]) == ["\"ukrain\u{0561}\"*"])
     }
+
+    /// A word with a letter whose spelling in the index is not sure (ǡ: the index strips some
+    /// double accents and not others) is listed as its sure beginning, marked, and a prefix reaching
+    /// it is searched by the index's own prefix query: no sentence is lost.
+    @Test func unsureWordsGoToThePrefixQuery() throws {
+        let store = try Store()
+        let text = TestSupport.sampleText + "\n\nLe hameau de Zorvakǡ a été touché.\n\nCelui de Zorvaki aussi.\n"
+        _ = try store.importText(text, source: "unsure.txt", parser: TestSupport.parser)
+        let words = try Self.words(store)
+        #expect(words.contains("zorvaki"))
+        #expect(words.contains("zorvak" + IndexFolding.unsure))
+        #expect(try store.prefixAlternatives(SearchQuery("zorvak").groups[0][0]) == ["\"zorvak\"*"])
+        let hits = try store.search(SearchRequest(query: SearchQuery("zorvak")))
+        #expect(hits.count == 2)
+        #expect(hits.contains { $0.event.text.contains("Zorvakǡ") })
+    }
 }

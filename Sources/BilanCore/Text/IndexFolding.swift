@@ -10,19 +10,44 @@
 public enum IndexFolding {
     /// The distinct index words of `text`, added to `words`.
     public static func collect(_ text: String, into words: inout Set<String>) {
-        forEachWord(in: text) { words.insert($0) }
+        forEachWord(in: text) { word, _ in words.insert(word) }
     }
+
+    /// What the store's word list keeps of `text`: its index words, except that a word with a
+    /// character beyond `isWellKnown` (whose spelling in the index is not sure) is kept as its
+    /// sure beginning followed by `unsure`, so that a prefix search reaching it goes to the
+    /// index's own prefix query.
+    public static func collectForList(_ text: String, into words: inout Set<String>) {
+        forEachWord(in: text) { word, sure in
+            if let sure {
+                words.insert(String(decoding: word.utf8.prefix(sure), as: UTF8.self) + unsure)
+            } else {
+                words.insert(word)
+            }
+        }
+    }
+
+    /// Ends a word-list entry whose rest is not known for sure (U+FFFD, after every letter).
+    public static let unsure = "\u{FFFD}"
 
     /// The index words of `text`, in order (as the index counts them).
     public static func words(in text: String) -> [String] {
         var out: [String] = []
-        forEachWord(in: text) { out.append($0) }
+        forEachWord(in: text) { word, _ in out.append(word) }
         return out
     }
 
-    @inline(__always) static func forEachWord(in text: String, _ body: (String) -> Void) {
+    /// Each word with, when it has a character beyond `isWellKnown`, the length in bytes of its
+    /// folded part before the first such character.
+    @inline(__always) static func forEachWord(in text: String, _ body: (String, Int?) -> Void) {
         var token: [UInt8] = []
         token.reserveCapacity(32)
+        var sure: Int? = nil
+        func flush() {
+            body(String(decoding: token, as: UTF8.self), sure)
+            token.removeAll(keepingCapacity: true)
+            sure = nil
+        }
         for u in text.unicodeScalars {
             let v = u.value
             if v < 0x80 {
@@ -32,19 +57,18 @@ public enum IndexFolding {
                 } else if v >= 0x41 && v <= 0x5A {
                     token.append(UInt8(v + 32))
                 } else if !token.isEmpty {
-                    body(String(decoding: token, as: UTF8.self))
-                    token.removeAll(keepingCapacity: true)
+                    flush()
                 }
                 continue
             }
             if isWordCharacter(u) {
+                if sure == nil, !isWellKnown(u) { sure = token.count }
                 append(u, to: &token)
             } else if !token.isEmpty {
-                body(String(decoding: token, as: UTF8.self))
-                token.removeAll(keepingCapacity: true)
+                flush()
             }
         }
-        if !token.isEmpty { body(String(decoding: token, as: UTF8.self)) }
+        if !token.isEmpty { flush() }
     }
 
     /// One word as the index keeps it (characters that are not word characters are dropped).
@@ -66,11 +90,22 @@ public enum IndexFolding {
     }
 
     /// Characters whose reading the index and this agree on: the assigned ones below U+0528
-    /// (Latin, Greek, Cyrillic) and the spaces and punctuation of U+2000–U+205F. (The index reads
-    /// characters its tables do not know, such as the bidi isolates U+2066–U+2069, as letters.)
+    /// (Latin, Greek, Cyrillic) but the Latin letters with two accents, and the spaces and
+    /// punctuation of U+2000–U+205F. (The index reads characters its tables do not know, such as the
+    /// bidi isolates U+2066–U+2069, as letters.)
     public static func isWellKnown(_ u: Unicode.Scalar) -> Bool {
-        (u.value < 0x528 || (0x2000...0x205F).contains(u.value)) && u.properties.generalCategory != .unassigned
+        let v = u.value
+        guard v < 0x528 || (0x2000...0x205F).contains(v) else { return false }
+        // Latin letters with two accents (ǖ, ǟ, ǡ, ǭ, ǻ, ȫ…): the index strips some, not others.
+        if (0x1D5...0x231).contains(v), stacked.contains(v) { return false }
+        return u.properties.generalCategory != .unassigned
     }
+
+    /// The letters of U+00C0–U+024F whose canonical decomposition has two combining marks.
+    static let stacked: Set<UInt32> = [
+        0x1D5, 0x1D6, 0x1D7, 0x1D8, 0x1D9, 0x1DA, 0x1DB, 0x1DC, 0x1DE, 0x1DF, 0x1E0, 0x1E1, 0x1EC, 0x1ED, 0x1FA,
+        0x1FB, 0x22A, 0x22B, 0x22C, 0x22D, 0x230, 0x231,
+    ]
 
     /// Letters, digits (all of Unicode's N categories) and private-use characters; and the
     /// combining accents the index strips (`isStrippedMark`), which it reads inside words. Other
