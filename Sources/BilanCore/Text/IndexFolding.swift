@@ -98,6 +98,8 @@ public enum IndexFolding {
         guard v < 0x528 || (0x2000...0x205F).contains(v) else { return false }
         // Latin letters with two accents (ǖ, ǟ, ǡ, ǭ, ǻ, ȫ…): the index strips some, not others.
         if (0x1D5...0x231).contains(v), stacked.contains(v) { return false }
+        // Ϳ (Unicode 7.0, newer than the index's tables: a letter to it, but never lower-cased).
+        if v == 0x37F { return false }
         return u.properties.generalCategory != .unassigned
     }
 
