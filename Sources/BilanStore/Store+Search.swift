@@ -37,8 +37,10 @@ extension Store {
 
     /// Events matching a request: best first (bm25), or newest first with `.date`.
     ///
-    /// The ranking runs on the full-text index alone and only the page of results is joined to
-    /// events and weeks, so a word found in most sentences costs little more than a rare one.
+    /// Best first ranks the newest `rankingWindow` matches (`Store+Rank.swift`); newest first walks
+    /// the weeks when the matches are many (`newestFirst`); either way only the page of results is
+    /// joined to events and weeks, so a word found in most sentences costs little more than a rare
+    /// one.
     public func search(_ request: SearchRequest) throws -> [SearchHit] {
         // Something was typed but none of it is a word: nothing can match it.
         if request.query.isEmpty && request.query.typed { return [] }
@@ -69,7 +71,7 @@ extension Store {
         // The weeks' index order (first day, last day, language, all descending), then text order.
         let byDate = "w.first_day DESC, w.last_day DESC, w.language DESC, e.paragraph, e.idx"
         let page: String
-        var pageIsRanked = false
+        var pageIsLiteral = false
         if let match {
             args.insert(match, at: request.fronts.count)
             if request.sort == .rank {
@@ -98,13 +100,13 @@ extension Store {
                 let slice = ranked.dropFirst(max(0, request.offset)).prefix(max(0, request.limit))
                 if slice.isEmpty { return [] }
                 page = Store.literalPage(Array(slice))
-                pageIsRanked = true
+                pageIsLiteral = true
             } else if request.week == nil, request.fronts.isEmpty,
                 let ids = try newestFirst(with: with, match: match, filters: filters, arguments: args, request: request)
             {
                 if ids.isEmpty { return [] }
                 page = Store.literalPage(ids.enumerated().map { (id: $0.element, rank: Double($0.offset)) })
-                pageIsRanked = true
+                pageIsLiteral = true
             } else {
                 page = """
                     SELECT e.id AS id, 0 AS r FROM event_ft
@@ -118,7 +120,7 @@ extension Store {
         {
             if ids.isEmpty { return [] }
             page = Store.literalPage(ids.enumerated().map { (id: $0.element, rank: Double($0.offset)) })
-            pageIsRanked = true
+            pageIsLiteral = true
         } else {
             page = """
                 SELECT e.id AS id, 0 AS r FROM event e JOIN week w ON w.id = e.week_id
@@ -126,7 +128,7 @@ extension Store {
                 ORDER BY \(byDate) LIMIT ? OFFSET ?
                 """
         }
-        if pageIsRanked {
+        if pageIsLiteral {
             args = []
             with = ""
         } else {
