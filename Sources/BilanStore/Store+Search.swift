@@ -52,7 +52,7 @@ extension Store {
         if !request.fronts.isEmpty {
             with = Store.insideFronts(request.fronts.count)
             args += request.fronts.map(\.id)
-            filters.append("e.id IN \(Store.eventsInFronts)")
+            filters.append(Store.inFronts)
         }
         // A week's events have consecutive ids (inserted together, each after the last row).
         var weekRows: (first: Int64, last: Int64)?
@@ -105,7 +105,7 @@ extension Store {
                 let ids = try newestFirst(with: with, match: match, filters: filters, arguments: args, request: request)
             {
                 if ids.isEmpty { return [] }
-                page = Store.literalPage(ids.enumerated().map { (id: $0.element, rank: Double($0.offset)) })
+                page = Store.literalPage(inOrder: ids)
                 pageIsLiteral = true
             } else {
                 page = """
@@ -119,7 +119,7 @@ extension Store {
             let ids = try newestFirst(with: with, match: nil, filters: filters, arguments: args, request: request)
         {
             if ids.isEmpty { return [] }
-            page = Store.literalPage(ids.enumerated().map { (id: $0.element, rank: Double($0.offset)) })
+            page = Store.literalPage(inOrder: ids)
             pageIsLiteral = true
         } else {
             page = """
@@ -161,6 +161,11 @@ extension Store {
         "SELECT column1 AS id, column2 AS r FROM (VALUES " + rows.map { "(\($0.id), \($0.rank))" }.joined(separator: ", ") + ")"
     }
 
+    /// The same for ids already in the page's order.
+    static func literalPage(inOrder ids: [Int64]) -> String {
+        literalPage(ids.enumerated().map { (id: $0.element, rank: Double($0.offset)) })
+    }
+
     /// How many matches make a date-ordered page walk the weeks rather than sort every match.
     static let walkThreshold = 2000
     /// How many weeks the walk visits before it gives up for the sort (the matches were sparse).
@@ -181,7 +186,7 @@ extension Store {
         let filterArgs = Array(arguments.dropFirst(fronts + (match == nil ? 0 : 1)))
         // Each event checked against the fronts' places (an IN list of the fronts' events would be
         // built again for every week).
-        let filters = filters.map { $0 == "e.id IN \(Store.eventsInFronts)" ? Store.eventInFronts : $0 }
+        let filters = filters.map { $0 == Store.inFronts ? Store.eventInFronts : $0 }
         return try read { db in
             // Many matches, or none to count (a filter alone: the walk gives up if it is sparse).
             if let match {
@@ -228,6 +233,9 @@ extension Store {
                 UNION SELECT p.id FROM place p JOIN inside ON p.parent = inside.id)
             """
     }
+
+    /// The filter `search` adds for `--front`: the event is one of `eventsInFronts`.
+    static let inFronts = "e.id IN \(eventsInFronts)"
 
     /// Whether event `e` names a place of `inside` (after `insideFronts`).
     static let eventInFronts = "EXISTS (SELECT 1 FROM event_place ep WHERE ep.event_id = e.id AND ep.place_id IN (SELECT id FROM inside))"

@@ -73,20 +73,7 @@ public enum IndexFolding {
 
     /// One word as the index keeps it (characters that are not word characters are dropped).
     public static func fold(_ word: some StringProtocol) -> String {
-        var out: [UInt8] = []
-        for u in word.unicodeScalars where u.value < 0x80 || isWordCharacter(u) {
-            if u.value < 0x80 {
-                let v = u.value
-                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
-                    out.append(UInt8(v))
-                } else if v >= 0x41 && v <= 0x5A {
-                    out.append(UInt8(v + 32))
-                }
-            } else {
-                append(u, to: &out)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        words(in: String(word)).joined()
     }
 
     /// Characters whose reading the index and this agree on: the assigned ones below U+0528
