@@ -98,6 +98,126 @@ enum Schema {
             try db.execute(sql: "CREATE TABLE word(term TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID")
             try Store.refillWords(db)
         }
+        m.registerMigration("v4") { db in try Schema.keepTextOnce(db) }
         return m
     }
+
+    /// The events' table of version 4, `text` only for a sentence that is not a span of the week's
+    /// text; figures by event, `phrase` only for one that is not a span of its sentence.
+    static let createTextOnce = """
+        CREATE TABLE event_v4(
+            id INTEGER PRIMARY KEY,
+            week_id INTEGER NOT NULL REFERENCES week(id) ON DELETE CASCADE,
+            paragraph INTEGER NOT NULL,
+            idx INTEGER NOT NULL,
+            start INTEGER,
+            length INTEGER,
+            text TEXT,
+            heading INTEGER NOT NULL,
+            part_of_week TEXT,
+            date TEXT,
+            places TEXT NOT NULL,
+            place_ids TEXT NOT NULL,
+            CHECK ((text IS NULL) = (start IS NOT NULL AND length IS NOT NULL)));
+        CREATE TABLE figure_v4(
+            event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+            n INTEGER NOT NULL,
+            value INTEGER,
+            qualifier TEXT NOT NULL,
+            role TEXT NOT NULL,
+            weapon TEXT,
+            start INTEGER,
+            length INTEGER,
+            phrase TEXT,
+            whole_week INTEGER NOT NULL,
+            occasion TEXT,
+            PRIMARY KEY (event_id, n),
+            CHECK ((phrase IS NULL) = (start IS NOT NULL AND length IS NOT NULL))) WITHOUT ROWID;
+        """
+
+    /// Version 4 keeps each sentence once: an event is a span of its week's text (`EventSpans`),
+    /// unless the parser reshaped it, and a figure's phrase a span of its sentence. A week's events
+    /// are found through their consecutive ids (`week.first_event`), an event's places through
+    /// `event.place_ids` and its figures through their key, so the indexes that led from weeks and
+    /// events to them are gone; the full-text index reads its text through the `event_content`
+    /// view and keeps no per-row sizes (ranking counts the words itself). Together this halves
+    /// the archive.
+    static func keepTextOnce(_ db: Database) throws {
+        for t in ["ai", "ad", "au", "bu", "bd"] { try db.execute(sql: "DROP TRIGGER IF EXISTS __event_ft_\(t)") }
+        try db.execute(sql: "DROP TABLE event_vocab; DROP TABLE event_ft")
+        try db.execute(sql: "ALTER TABLE week ADD COLUMN first_event INTEGER NOT NULL DEFAULT 0")
+        try db.execute(sql: createTextOnce)
+        let weeks = try Row.fetchAll(db, sql: "SELECT id, body FROM week")
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT INTO event_v4(id, week_id, paragraph, idx, start, length, text, heading, part_of_week, date,
+                    places, place_ids)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let events = try db.makeStatement(
+            sql: """
+                SELECT id, paragraph, idx, text, heading, part_of_week, date, places, place_ids
+                FROM event WHERE week_id = ? ORDER BY paragraph, idx
+                """)
+        let figures = try db.makeStatement(
+            sql: """
+                SELECT value, qualifier, role, weapon, phrase, whole_week, occasion
+                FROM figure WHERE event_id = ? ORDER BY id
+                """)
+        let insertFigure = try db.makeStatement(
+            sql: """
+                INSERT INTO figure_v4(event_id, n, value, qualifier, role, weapon, start, length, phrase, whole_week, occasion)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for w in weeks {
+            let weekID: Int64 = w["id"]
+            let rows = try Row.fetchAll(events, arguments: [weekID])
+            let spans = EventSpans.locate(rows.map { $0["text"] }, in: w["body"])
+            for (r, span) in zip(rows, spans) {
+                try insert.execute(arguments: [
+                    r["id"], weekID, r["paragraph"], r["idx"], span?.lowerBound, span?.count,
+                    span == nil ? r["text"] as String : nil, r["heading"], r["part_of_week"], r["date"], r["places"],
+                    r["place_ids"],
+                ])
+                let text: String = r["text"]
+                for (n, f) in try Row.fetchAll(figures, arguments: [r["id"]]).enumerated() {
+                    let phrase: String = f["phrase"]
+                    let span = EventSpans.phrase(phrase, in: text)
+                    try insertFigure.execute(arguments: [
+                        r["id"], n, f["value"], f["qualifier"], f["role"], f["weapon"], span?.lowerBound, span?.count,
+                        span == nil ? phrase : nil, f["whole_week"], f["occasion"],
+                    ])
+                }
+            }
+            if let first = rows.first {
+                try db.execute(sql: "UPDATE week SET first_event = ? WHERE id = ?", arguments: [first["id"], weekID])
+            }
+        }
+        try db.execute(
+            sql: """
+                DROP TABLE figure;
+                DROP TABLE event;
+                ALTER TABLE event_v4 RENAME TO event;
+                ALTER TABLE figure_v4 RENAME TO figure;
+                DROP INDEX event_place_event;
+                \(createFullText)
+                INSERT INTO event_ft(event_ft) VALUES ('rebuild');
+                """)
+    }
+
+    /// The full-text index over the `event_content` view, the view, and the trigger that takes a
+    /// removed event's words out of the index before the event goes (its week's text is still there:
+    /// weeks are removed after their events).
+    static let createFullText = """
+        CREATE VIEW event_content(id, text, places) AS
+            SELECT e.id, \(Store.eventText), e.places FROM event e JOIN week w ON w.id = e.week_id;
+        CREATE VIRTUAL TABLE event_ft USING fts5(
+            text, places, content = 'event_content', content_rowid = 'id', columnsize = 0,
+            tokenize = 'unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE event_vocab USING fts5vocab(event_ft, 'row');
+        CREATE TRIGGER event_ft_delete BEFORE DELETE ON event BEGIN
+            INSERT INTO event_ft(event_ft, rowid, text, places)
+                SELECT 'delete', old.id, text, places FROM event_content WHERE id = old.id;
+        END;
+        """
 }

@@ -178,6 +178,9 @@ extension Store: Library {
             let ids = Array(chosen.keys)
             var figures: [Int64: [SourcedFigure]] = [:]
             var fronts: [Int64: [String]] = [:]
+            let frontNames = Dictionary(
+                try Row.fetchAll(db, sql: "SELECT id, name FROM place WHERE front").map { ($0[0] as String, $0[1] as String) },
+                uniquingKeysWith: { a, _ in a })
             for start in stride(from: 0, to: ids.count, by: Store.rangeChunk * 2) {
                 let chunk = Array(ids[start..<min(ids.count, start + Store.rangeChunk * 2)])
                 let list = Array(repeating: "?", count: chunk.count).joined(separator: ",")
@@ -185,28 +188,32 @@ extension Store: Library {
                 let figureRows = try Row.fetchCursor(
                     db,
                     sql: """
-                        SELECT f.week_id, f.value, f.qualifier, f.role, f.weapon, f.phrase, f.whole_week, f.occasion,
-                               e.paragraph, e.idx, e.text, e.heading, e.part_of_week, e.date
-                        FROM figure f JOIN event e ON e.id = f.event_id
-                        WHERE f.week_id IN (\(list))
-                        ORDER BY f.week_id, e.paragraph, e.idx, f.id
+                        SELECT w.id, f.value, f.qualifier, f.role, f.weapon, \(Store.figurePhrase), f.whole_week, f.occasion,
+                               e.paragraph, e.idx, \(Store.eventText), e.heading, e.part_of_week, e.date
+                        FROM week w JOIN event e ON \(Store.eventOfWeek) JOIN figure f ON f.event_id = e.id
+                        WHERE w.id IN (\(list))
+                        ORDER BY w.id, f.event_id, f.n
                         """, arguments: args)
                 while let r = try figureRows.next() {
                     figures[r[0], default: []].append(Store.sourcedFigure(r, from: 1))
                 }
-                // Front places by the number of the week's sentences naming them.
-                let frontRows = try Row.fetchCursor(
+                // Front places by the number of the week's sentences naming them, from the events'
+                // own lists of places.
+                var mentions: [Int64: [String: Int]] = [:]
+                let placeRows = try Row.fetchCursor(
                     db,
                     sql: """
-                        SELECT e.week_id, p.name, count(*) AS n
-                        FROM event e JOIN event_place ep ON ep.event_id = e.id JOIN place p ON p.id = ep.place_id
-                        WHERE e.week_id IN (\(list)) AND p.front
-                        GROUP BY e.week_id, p.id
-                        ORDER BY e.week_id, n DESC, p.name
+                        SELECT w.id, e.place_ids FROM week w JOIN event e ON \(Store.eventOfWeek)
+                        WHERE w.id IN (\(list)) AND e.place_ids != ''
                         """, arguments: args)
-                while let r = try frontRows.next() {
-                    let id: Int64 = r[0]
-                    if fronts[id, default: []].count < 6 { fronts[id, default: []].append(r[1]) }
+                while let r = try placeRows.next() {
+                    let ids: String = r[1]
+                    for place in Set(ids.split(separator: " ")) {
+                        if let name = frontNames[String(place)] { mentions[r[0], default: [:]][name, default: 0] += 1 }
+                    }
+                }
+                for (id, counts) in mentions {
+                    fronts[id] = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(6).map(\.key)
                 }
             }
             var out: [DayRange: WeekDetail] = [:]
@@ -239,8 +246,8 @@ extension Store: Library {
         if s.none { return 0 }
         return try browse { db in
             guard let ids = s.ids else {
-                // SQLite counts the smallest index (event_week), never the rows with their text.
-                return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM event")) ?? 0
+                // The weeks' counts: never a row of the events.
+                return try Int.fetchOne(db.cachedStatement(sql: "SELECT sum(event_count) FROM week")) ?? 0
             }
             return try Int.fetchOne(
                 db, sql: "\(s.with) SELECT count(*) FROM (\(ids))", arguments: StatementArguments(s.arguments)) ?? 0
@@ -248,10 +255,11 @@ extension Store: Library {
     }
 
     static let eventColumns = """
-        w.first_day, w.last_day, w.language, e.paragraph, e.idx, e.text, e.heading, e.part_of_week, e.date,
-        e.places, e.place_ids
+        w.first_day, w.last_day, w.language, e.paragraph, e.idx, \(Store.eventText) AS text, e.heading,
+        e.part_of_week, e.date, e.places, e.place_ids
         """
-    static let newestFirst = "w.first_day DESC, w.last_day DESC, w.language DESC, e.paragraph, e.idx"
+    /// Weeks newest first, each week's events in text order (their ids' order).
+    static let newestFirst = "w.first_day DESC, w.last_day DESC, w.language DESC, e.id"
 
     public func events(_ filter: BrowseFilter, offset: Int, limit: Int) throws -> [SearchHit] {
         let s = try selection(filter)
@@ -274,7 +282,7 @@ extension Store: Library {
                 // at the end of the page.
                 sql = """
                     \(s.with)
-                    SELECT \(Store.eventColumns) FROM week w CROSS JOIN event e ON e.week_id = w.id
+                    SELECT \(Store.eventColumns) FROM week w CROSS JOIN event e ON \(Store.eventOfWeek)
                     \(s.ids.map { "WHERE e.id IN (\($0))" } ?? "")
                     ORDER BY \(Store.newestFirst) LIMIT ? OFFSET ?
                     """
@@ -317,8 +325,9 @@ extension Store: Library {
             for r in try Row.fetchAll(
                 db.cachedStatement(
                     sql: """
-                        SELECT id, paragraph, idx, text, heading, part_of_week, date, places, place_ids
-                        FROM event WHERE week_id = ? ORDER BY paragraph, idx
+                        SELECT e.id, e.paragraph, e.idx, \(Store.eventText) AS text, e.heading, e.part_of_week, e.date,
+                            e.places, e.place_ids
+                        FROM week w JOIN event e ON \(Store.eventOfWeek) WHERE w.id = ? ORDER BY e.id
                         """), arguments: [weekID])
             {
                 ids.append(r["id"])
@@ -328,8 +337,10 @@ extension Store: Library {
             let figureRows = try Row.fetchCursor(
                 db.cachedStatement(
                     sql: """
-                        SELECT event_id, value, qualifier, role, weapon, phrase, whole_week, occasion
-                        FROM figure WHERE week_id = ? ORDER BY id
+                        SELECT f.event_id, f.value, f.qualifier, f.role, f.weapon, \(Store.figurePhrase), f.whole_week,
+                            f.occasion
+                        FROM week w JOIN event e ON \(Store.eventOfWeek) JOIN figure f ON f.event_id = e.id
+                        WHERE w.id = ? ORDER BY f.event_id, f.n
                         """), arguments: [weekID])
             while let r = try figureRows.next() {
                 if let i = position[r[0]] { events[i].figures.append(Store.figure(r, from: 1)) }

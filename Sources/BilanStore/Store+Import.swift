@@ -158,9 +158,11 @@ extension Store {
             db,
             """
             INSERT INTO week(first_day, last_day, language, title, start_date, end_date, source, content_hash,
-                body, sample, event_count, parser_version, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                body, sample, event_count, parser_version, imported_at, first_event)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        // The week's events take the next ids, in text order (`Store.eventOfWeek`).
+        let firstEvent = (try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM event")) ?? 0) + 1
         insertWeek.bind(1, week.range.first)
         insertWeek.bind(2, week.range.last)
         insertWeek.bind(3, week.language.rawValue)
@@ -174,12 +176,14 @@ extension Store {
         insertWeek.bind(11, week.events.count)
         insertWeek.bind(12, SummaryParser.version)
         insertWeek.bind(13, importTimestamp)
+        insertWeek.bind(14, firstEvent)
         let weekID = try insertWeek.run()
         let insertEvent = try RawStatement(
             db,
             """
-            INSERT INTO event(week_id, paragraph, idx, text, heading, part_of_week, date, places, place_ids)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO event(id, week_id, paragraph, idx, start, length, text, heading, part_of_week, date, places,
+                place_ids)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertPlace = try RawStatement(db, "INSERT OR IGNORE INTO event_place(place_id, event_id) VALUES (?, ?)")
         // One row at a time: a multi-row INSERT … SELECT opens a statement savepoint, at which FTS5
@@ -188,21 +192,26 @@ extension Store {
         let insertFigure = try RawStatement(
             db,
             """
-            INSERT INTO figure(week_id, event_id, value, qualifier, role, weapon, phrase, whole_week, occasion)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO figure(event_id, n, value, qualifier, role, weapon, start, length, phrase, whole_week, occasion)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for e in week.events {
-            insertEvent.bind(1, weekID)
-            insertEvent.bind(2, e.paragraph)
-            insertEvent.bind(3, e.index)
-            insertEvent.bind(4, e.text)
-            insertEvent.bind(5, e.heading)
-            insertEvent.bind(6, e.partOfWeek?.rawValue)
-            insertEvent.bind(7, e.date?.iso)
+        let spans = EventSpans.locate(week.events.map(\.text), in: week.text)
+        for (i, e) in week.events.enumerated() {
+            let eventID = firstEvent + Int64(i)
+            insertEvent.bind(1, eventID)
+            insertEvent.bind(2, weekID)
+            insertEvent.bind(3, e.paragraph)
+            insertEvent.bind(4, e.index)
+            insertEvent.bind(5, spans[i]?.lowerBound)
+            insertEvent.bind(6, spans[i]?.count)
+            insertEvent.bind(7, spans[i] == nil ? e.text : nil)
+            insertEvent.bind(8, e.heading)
+            insertEvent.bind(9, e.partOfWeek?.rawValue)
+            insertEvent.bind(10, e.date?.iso)
             let places = e.places.joined(separator: "; ")
-            insertEvent.bind(8, places)
-            insertEvent.bind(9, e.placeIDs.joined(separator: " "))
-            let eventID = try insertEvent.run()
+            insertEvent.bind(11, places)
+            insertEvent.bind(12, e.placeIDs.joined(separator: " "))
+            try insertEvent.run()
             insertText.bind(1, eventID)
             insertText.bind(2, e.text)
             insertText.bind(3, places)
@@ -212,16 +221,19 @@ extension Store {
                 insertPlace.bind(2, eventID)
                 try insertPlace.run()
             }
-            for f in e.figures {
-                insertFigure.bind(1, weekID)
-                insertFigure.bind(2, eventID)
+            for (n, f) in e.figures.enumerated() {
+                let span = EventSpans.phrase(f.phrase, in: e.text)
+                insertFigure.bind(1, eventID)
+                insertFigure.bind(2, n)
                 insertFigure.bind(3, f.value)
                 insertFigure.bind(4, f.qualifier.rawValue)
                 insertFigure.bind(5, f.role.rawValue)
                 insertFigure.bind(6, f.weapon)
-                insertFigure.bind(7, f.phrase)
-                insertFigure.bind(8, f.wholeWeek)
-                insertFigure.bind(9, f.occasion)
+                insertFigure.bind(7, span?.lowerBound)
+                insertFigure.bind(8, span?.count)
+                insertFigure.bind(9, span == nil ? f.phrase : nil)
+                insertFigure.bind(10, f.wholeWeek)
+                insertFigure.bind(11, f.occasion)
                 try insertFigure.run()
             }
         }

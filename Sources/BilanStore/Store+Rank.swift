@@ -147,7 +147,7 @@ extension Store {
     ) throws -> [(id: Int64, rank: Double)] {
         try read { db in
             let rows = try Row.fetchAll(
-                db, sql: "\(with) SELECT e.id, e.text, e.places FROM event e WHERE e.id IN (\(candidates))",
+                db, sql: "\(with) SELECT e.id, \(Store.eventText), e.places FROM event e JOIN week w ON w.id = e.week_id WHERE e.id IN (\(candidates))",
                 arguments: StatementArguments(arguments))
             let phrases = Store.rankPhrases(match)
             guard let stats = try Store.indexStatistics(db), !phrases.isEmpty else {

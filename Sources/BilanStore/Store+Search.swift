@@ -58,18 +58,15 @@ extension Store {
         var weekRows: (first: Int64, last: Int64)?
         if let week = request.week {
             let id = try self.week(week, language: request.language).id
-            filters.append("e.week_id = ?")
-            args.append(id)
-            weekRows = try read { db in
-                try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM event WHERE week_id = ?", arguments: [id])
-                    .flatMap { r in (r[0] as Int64?).flatMap { first in (r[1] as Int64?).map { (first, $0) } } }
-            }
+            guard let events = try read({ db in try Store.eventIDs(db, week: id) }) else { return [] }
+            filters.append("e.id BETWEEN \(events.lowerBound) AND \(events.upperBound)")
+            weekRows = (events.lowerBound, events.upperBound)
         } else if let l = request.language {
             filters.append("w.language = ?")
             args.append(l.rawValue)
         }
         // The weeks' index order (first day, last day, language, all descending), then text order.
-        let byDate = "w.first_day DESC, w.last_day DESC, w.language DESC, e.paragraph, e.idx"
+        let byDate = Store.newestFirst
         let page: String
         var pageIsLiteral = false
         if let match {
@@ -138,8 +135,7 @@ extension Store {
         let outerOrder = match != nil && request.sort == .rank ? "h.r, \(byDate)" : byDate
         let sql = """
             \(with)
-            SELECT w.first_day, w.last_day, w.language, e.paragraph, e.idx, e.text, e.heading, e.part_of_week, e.date,
-                   e.places, e.place_ids
+            SELECT \(Store.eventColumns)
             FROM (\(page)) h JOIN event e ON e.id = h.id JOIN week w ON w.id = e.week_id
             ORDER BY \(outerOrder)
             """
@@ -200,15 +196,15 @@ extension Store {
                 sql: """
                     \(with) SELECT e.id FROM event e JOIN week w ON w.id = e.week_id
                     WHERE e.id BETWEEN ? AND ?\(filters.map { " AND " + $0 }.joined())\(matching)
-                    ORDER BY e.paragraph, e.idx
+                    ORDER BY e.id
                     """)
             // Weeks newest first from the (first_day, last_day, language) index, each with the range
             // of its event ids (a week's events have consecutive ids).
             let weeks = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT (SELECT min(id) FROM event WHERE week_id = w.id), (SELECT max(id) FROM event WHERE week_id = w.id)
-                    FROM week w ORDER BY first_day DESC, last_day DESC, language DESC
+                    SELECT first_event, first_event + event_count - 1 FROM week
+                    ORDER BY first_day DESC, last_day DESC, language DESC
                     """)
             var ids: [Int64] = []
             var visited = 0
@@ -226,11 +222,14 @@ extension Store {
 
     /// `WITH RECURSIVE inside(id)`: the ids of `count` front places (bound in order) and of every
     /// place inside them.
+    /// Only the places some event names are kept: an oblast holds hundreds of localities, and each
+    /// is a lookup wherever an event is checked against `inside`.
     static func insideFronts(_ count: Int) -> String {
         let values = Array(repeating: "(?)", count: count).joined(separator: ",")
         return """
-            WITH RECURSIVE inside(id) AS (VALUES \(values)
-                UNION SELECT p.id FROM place p JOIN inside ON p.parent = inside.id)
+            WITH RECURSIVE tree(id) AS (VALUES \(values)
+                UNION SELECT p.id FROM place p JOIN tree ON p.parent = tree.id),
+            inside(id) AS MATERIALIZED (SELECT id FROM tree WHERE EXISTS (SELECT 1 FROM event_place WHERE place_id = tree.id))
             """
     }
 

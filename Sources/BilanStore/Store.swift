@@ -10,6 +10,8 @@ public final class Store: Sendable {
     let writer: any DatabaseWriter
     /// Where the database lives, for messages (":memory:" for tests).
     public let path: String
+    /// The page size of a new database file (an existing one keeps its own).
+    static let pageSize = 16384
 
     /// Opens (creating if needed) the database at `path`; `readOnly` never writes.
     ///
@@ -22,6 +24,9 @@ public final class Store: Sendable {
         config.readonly = readOnly
         config.prepareDatabase { db in
             if !db.configuration.readonly {
+                // A new database's pages (before its first table): a week's text, about 2.3 KB, takes
+                // a 4 KB page alone; 16 KB pages hold six (a tenth of the archive).
+                try db.execute(sql: "PRAGMA page_size = \(Store.pageSize)")
                 // WAL with NORMAL sync: a commit is durable at the next checkpoint, never torn. A
                 // larger page cache keeps a batch of imported weeks from spilling mid-transaction.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY")
@@ -145,6 +150,30 @@ public final class Store: Sendable {
         do { return try writer.write(body) } catch let e as DatabaseError { throw Store.translate(e, path: path) }
     }
 
+    // MARK: Events' text and ids
+
+    /// An event's sentence in SQL, from event `e` and its week `w`: its own copy, or the span of the
+    /// week's text it is, line breaks read as spaces (`EventSpans`).
+    static let eventText = """
+        COALESCE(e.text, replace(CAST(substr(CAST(w.body AS BLOB), e.start + 1, e.length) AS TEXT), char(10), ' '))
+        """
+
+    /// A figure's phrase in SQL, from figure `f`, its event `e` and their week `w`: its own copy, or
+    /// the span of the sentence it is.
+    static let figurePhrase = "COALESCE(f.phrase, CAST(substr(CAST(\(eventText) AS BLOB), f.start + 1, f.length) AS TEXT))"
+
+    /// Whether event `e` is one of week `w`'s: a week's events have consecutive ids, from `first_event`.
+    static let eventOfWeek = "e.id BETWEEN w.first_event AND w.first_event + w.event_count - 1"
+
+    /// The first and last event ids of a stored week.
+    static func eventIDs(_ db: Database, week id: Int64) throws -> ClosedRange<Int64>? {
+        guard let r = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT first_event, event_count FROM week WHERE id = ?"), arguments: [id]),
+            let count: Int64 = r[1], count > 0, let first: Int64 = r[0]
+        else { return nil }
+        return first...(first + count - 1)
+    }
+
     // MARK: Weeks
 
     /// How many weeks are stored.
@@ -225,8 +254,9 @@ public final class Store: Sendable {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT paragraph, idx, text, heading, part_of_week, date, places, place_ids
-                    FROM event WHERE week_id = ? ORDER BY paragraph, idx
+                    SELECT e.paragraph, e.idx, \(Store.eventText) AS text, e.heading, e.part_of_week, e.date, e.places,
+                        e.place_ids
+                    FROM week w JOIN event e ON \(Store.eventOfWeek) WHERE w.id = ? ORDER BY e.id
                     """, arguments: [id]
             ).map(Store.event)
         }
@@ -272,14 +302,25 @@ public final class Store: Sendable {
         return removed
     }
 
+    /// Removes a week with its events (taking their words out of the index), figures and places.
     static func deleteWeek(_ db: Database, id: Int64) throws {
-        for sql in [
-            "DELETE FROM figure WHERE week_id = ?",
-            "DELETE FROM event_place WHERE event_id IN (SELECT id FROM event WHERE week_id = ?)",
-            "DELETE FROM event WHERE week_id = ?", "DELETE FROM week WHERE id = ?",
-        ] {
-            try db.cachedStatement(sql: sql).execute(arguments: [id])
+        if let events = try eventIDs(db, week: id) {
+            let bounds: StatementArguments = [events.lowerBound, events.upperBound]
+            // Each place of each event, by the (place, event) key.
+            let places = try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT id, place_ids FROM event WHERE id BETWEEN ? AND ? AND place_ids != ''"),
+                arguments: bounds)
+            let deletePlace = try db.cachedStatement(sql: "DELETE FROM event_place WHERE place_id = ? AND event_id = ?")
+            for r in places {
+                let event: Int64 = r[0]
+                for place in (r[1] as String).split(separator: " ") {
+                    try deletePlace.execute(arguments: [String(place), event])
+                }
+            }
+            try db.cachedStatement(sql: "DELETE FROM figure WHERE event_id BETWEEN ? AND ?").execute(arguments: bounds)
+            try db.cachedStatement(sql: "DELETE FROM event WHERE id BETWEEN ? AND ?").execute(arguments: bounds)
         }
+        try db.cachedStatement(sql: "DELETE FROM week WHERE id = ?").execute(arguments: [id])
     }
 
     // MARK: Tallies
@@ -309,10 +350,11 @@ public final class Store: Sendable {
             let figureRows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT f.week_id, f.value, f.qualifier, f.role, f.weapon, f.phrase, f.whole_week, f.occasion,
-                           e.paragraph, e.idx, \(texts ? "e.text" : "''"), e.heading, e.part_of_week, e.date
-                    FROM figure f JOIN event e ON e.id = f.event_id JOIN week w ON w.id = f.week_id\(whereClause)
-                    ORDER BY f.week_id, e.paragraph, e.idx, f.id
+                    SELECT e.week_id, f.value, f.qualifier, f.role, f.weapon, \(Store.figurePhrase), f.whole_week,
+                           f.occasion, e.paragraph, e.idx, \(texts ? Store.eventText : "''"), e.heading, e.part_of_week,
+                           e.date
+                    FROM figure f JOIN event e ON e.id = f.event_id JOIN week w ON w.id = e.week_id\(whereClause)
+                    ORDER BY e.week_id, f.event_id, f.n
                     """, arguments: StatementArguments(args))
             while let r = try figureRows.next() {
                 let figure = DroneFigure(

@@ -155,7 +155,7 @@ import Testing
                 try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT e.text, bm25(event_ft) FROM event_ft JOIN event e ON e.id = event_ft.rowid
+                        SELECT \(Store.eventText), bm25(event_ft) FROM event_ft JOIN event e ON e.id = event_ft.rowid
                         JOIN week w ON w.id = e.week_id WHERE event_ft MATCH 'text : "drones"*' AND w.language = ?
                         ORDER BY event_ft.rowid DESC LIMIT 6
                         """, arguments: [language.rawValue]
