@@ -23,6 +23,9 @@ struct RawStatement {
     func bind(_ i: Int32, _ v: Int?) {
         if let v { sqlite3_bind_int64(handle, i, Int64(v)) } else { sqlite3_bind_null(handle, i) }
     }
+    func bind(_ i: Int32, _ v: Double?) {
+        if let v { sqlite3_bind_double(handle, i, v) } else { sqlite3_bind_null(handle, i) }
+    }
     func bind(_ i: Int32, _ v: String?) {
         guard let v else {
             sqlite3_bind_null(handle, i)

@@ -103,7 +103,10 @@ if args.first == "store" {
     let names = try FileManager.default.contentsOfDirectory(atPath: args[1]).filter { $0.hasSuffix(".txt") }.sorted()
     let texts = names.map { try! String(contentsOfFile: "\(args[1])/\($0)", encoding: .utf8) }
     let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+    t = now()
     let weeks = zip(names, texts).map { (week: try! parser.parse($0.1, source: $0.0), hash: ContentHash.of($0.1), source: $0.0) }
+    let parsing = now() - t
+    print(String(format: "parsed %d weeks on one thread in %.2f s: %.1f MB/s, %.0f µs per week", weeks.count, parsing, Double(bytes) / 1e6 / parsing, parsing / Double(weeks.count) * 1e6))
     t = now()
     for start in stride(from: 0, to: weeks.count, by: 64) {
         _ = try store.store(batch: Array(weeks[start..<min(start + 64, weeks.count)]))
