@@ -278,12 +278,13 @@ extension Store: Library {
                     ORDER BY \(Store.newestFirst)
                     """
             } else {
-                // Weeks in index order, each week's events in index order: no sort, and the walk stops
-                // at the end of the page.
+                // Weeks in index order, each week's events in id order: no sort, and the walk stops
+                // at the end of the page. (`+e.id`: the matches are a test on each event, not a list
+                // of ids SQLite would look up again in every week.)
                 sql = """
                     \(s.with)
-                    SELECT \(Store.eventColumns) FROM week w CROSS JOIN event e ON \(Store.eventOfWeek)
-                    \(s.ids.map { "WHERE e.id IN (\($0))" } ?? "")
+                    SELECT \(Store.eventColumns) FROM week w INDEXED BY week_order CROSS JOIN event e ON \(Store.eventOfWeek)
+                    \(s.ids.map { "WHERE +e.id IN (\($0))" } ?? "")
                     ORDER BY \(Store.newestFirst) LIMIT ? OFFSET ?
                     """
             }

@@ -220,10 +220,9 @@ extension Store {
         }
     }
 
-    /// `WITH RECURSIVE inside(id)`: the ids of `count` front places (bound in order) and of every
-    /// place inside them.
-    /// Only the places some event names are kept: an oblast holds hundreds of localities, and each
-    /// is a lookup wherever an event is checked against `inside`.
+    /// `WITH RECURSIVE … inside(id)`: the ids of `count` front places (bound in order) and of every
+    /// place inside them, keeping only the places some event names (an oblast holds hundreds of
+    /// localities, and each would be a lookup wherever an event is checked against `inside`).
     static func insideFronts(_ count: Int) -> String {
         let values = Array(repeating: "(?)", count: count).joined(separator: ",")
         return """
