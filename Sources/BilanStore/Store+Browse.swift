@@ -288,12 +288,13 @@ extension Store: Library {
                     ORDER BY \(Store.newestFirst) LIMIT ? OFFSET ?
                     """
             }
+            let marker = s.marking?.marker()
             return try Row.fetchAll(db, sql: sql, arguments: args).map { r in
                 let event = Store.event(r)
                 return SearchHit(
                     range: DayRange(first: r["first_day"], last: r["last_day"]),
                     language: Language(rawValue: r["language"]) ?? .fr, event: event,
-                    snippet: s.marking?.snippet(event.text) ?? event.text)
+                    snippet: marker?.snippet(event.text) ?? event.text)
             }
         }
     }

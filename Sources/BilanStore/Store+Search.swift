@@ -142,12 +142,13 @@ extension Store {
         // Snippets mark the words of the query and the other spellings of the places it names.
         var query = request.query
         if !placeSpellings.isEmpty { query.groups.append(placeSpellings) }
+        let marker = query.marker()
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { r in
                 let event = Store.event(r)
                 return SearchHit(
                     range: DayRange(first: r["first_day"], last: r["last_day"]),
-                    language: Language(rawValue: r["language"]) ?? .fr, event: event, snippet: query.snippet(event.text))
+                    language: Language(rawValue: r["language"]) ?? .fr, event: event, snippet: marker.snippet(event.text))
             }
         }
     }

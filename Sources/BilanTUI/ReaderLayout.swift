@@ -56,6 +56,7 @@ public struct ReaderLayout: Sendable, Hashable {
     init() {}
 
     private mutating func layOut(week: ReaderWeek, events: Range<Int>, width: Int, query: SearchQuery?) {
+        let marker = query?.marker()
         var chars: [Character] = []
         var styles: [Style] = []
         var owner: [Int] = []
@@ -71,7 +72,7 @@ public struct ReaderLayout: Sendable, Hashable {
             eventStarts[chars.count] = e
             let base: Style = event.heading ? .heading : .normal
             let marks = e < week.marks.count ? week.marks[e] : []
-            let matches: [(Int, Int)] = query.map { q in
+            let matches: [(Int, Int)] = marker.map { q in
                 q.matches(in: event.text).map { r in
                     (event.text.unicodeScalars.distance(from: event.text.startIndex, to: r.lowerBound),
                      event.text.unicodeScalars.distance(from: event.text.startIndex, to: r.upperBound))

@@ -281,7 +281,7 @@ struct ReducerTests {
         d.type("e")
         var s = d.state
         s.events.total = 100_000
-        var fx = Reducer.reduce(&s, .key(.char("G")))
+        let fx = Reducer.reduce(&s, .key(.char("G")))
         #expect(fx.contains { if case .loadEvents(_, _, let o, _) = $0 { o == 99_800 } else { false } })
         // Rows far from the cursor are forgotten once many are held.
         let hit = try #require(s.events.rows[0])

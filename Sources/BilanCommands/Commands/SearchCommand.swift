@@ -60,7 +60,7 @@ struct SearchParameters: Equatable {
 
     func run() throws {
         try Output.run {
-            let store = try DatabaseLocation(db: db).openForReading()
+            let store = try DatabaseLocation(db: db).openForReading(mapped: true)
             var places: [Place] = []
             for name in front { places += try store.places(named: name) }
             let request = SearchRequest(

@@ -12,9 +12,10 @@ struct GlobalOptions: ParsableArguments {
 
     var database: (path: String, named: Bool) { location.database }
 
-    func openForReading() throws -> Store { try location.openForReading() }
+    /// For a one-shot command (`mapped`: see `DatabaseLocation.openForReading`).
+    func openForReading(mapped: Bool = true) throws -> Store { try location.openForReading(mapped: mapped) }
 
-    func openReadOnly() throws -> Store { try location.openReadOnly() }
+    func openReadOnly(mapped: Bool = true) throws -> Store { try location.openReadOnly(mapped: mapped) }
 
     func openForWriting() throws -> Store {
         try Store(path: database.path)
@@ -35,20 +36,21 @@ struct DatabaseLocation {
         return (data + "/bilan/bilan.sqlite", false)
     }
 
-    /// Opens the database for a reading command, with the bundled sample when it holds no week.
-    func openForReading() throws -> Store {
+    /// Opens the database for a reading command, with the bundled sample when it holds no week;
+    /// `mapped` (a one-shot command, not the browser) reads the file through a memory map.
+    func openForReading(mapped: Bool) throws -> Store {
         // A remote reader's command never creates or fills the archive.
-        if Output.restricted { return try openReadOnly() }
+        if Output.restricted { return try openReadOnly(mapped: mapped) }
         let (path, named) = database
-        return try Store.openForReading(path: path, memoryFallback: !named, parser: SummaryParser())
+        return try Store.openForReading(path: path, memoryFallback: !named, mapped: mapped, parser: SummaryParser())
     }
 
     /// Opens the database without ever writing to it; an absent or empty one shows the bundled
     /// sample from memory.
-    func openReadOnly() throws -> Store {
+    func openReadOnly(mapped: Bool) throws -> Store {
         let path = database.path
         if FileManager.default.fileExists(atPath: path) {
-            let store = try Store(path: path, readOnly: true)
+            let store = try Store(path: path, readOnly: true, mapped: mapped)
             if try !store.isEmpty() { return store }
         }
         let memory = try Store()

@@ -80,48 +80,84 @@ public struct SearchQuery: Sendable, Hashable {
 extension SearchQuery {
     /// The parts of `text` the query's positive terms match: a word (or a prefix of a word, for
     /// unquoted words of 4+ letters), or a whole phrase, as one range from its first word to its last.
-    public func matches(in text: String) -> [Range<String.Index>] {
-        let spans = WordTokenizer.spans(text)
-        var ranges: [Range<String.Index>] = []
-        let terms = groups.flatMap { $0 }.filter { !$0.negated }
-        for t in terms where !t.words.isEmpty && spans.count >= t.words.count {
-            for i in 0...(spans.count - t.words.count) {
-                var ok = true
-                for (k, w) in t.words.enumerated() {
-                    let token = spans[i + k].word.folded
-                    let last = k == t.words.count - 1
-                    let prefix = last && !t.quoted && w.count >= 4
-                    if !(token == w || (prefix && token.hasPrefix(w))) {
-                        ok = false
-                        break
-                    }
-                }
-                if ok { ranges.append(spans[i].range.lowerBound..<spans[i + t.words.count - 1].range.upperBound) }
-            }
-        }
-        // Sorted, overlaps merged.
-        ranges.sort { $0.lowerBound < $1.lowerBound }
-        var merged: [Range<String.Index>] = []
-        for r in ranges {
-            if let last = merged.last, r.lowerBound <= last.upperBound {
-                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
-            } else {
-                merged.append(r)
-            }
-        }
-        return merged
-    }
+    public func matches(in text: String) -> [Range<String.Index>] { marker().matches(in: text) }
 
     /// `text` with every match marked `[` … `]`.
     public func snippet(_ text: String, open: String = "[", close: String = "]") -> String {
-        var out = ""
-        var at = text.startIndex
-        for r in matches(in: text) {
-            out += text[at..<r.lowerBound]
-            out += open + text[r] + close
-            at = r.upperBound
+        marker().snippet(text, open: open, close: close)
+    }
+
+    /// The query's terms indexed for marking many texts (build it once for a page of results).
+    public func marker() -> Marker { Marker(groups.flatMap { $0 }.filter { !$0.negated && !$0.words.isEmpty }) }
+
+    /// The positive terms by their first word, so that each word of a text is looked up once rather
+    /// than tried against every term (a place's spellings make dozens of terms). Folded words
+    /// compare as bytes, as `FoldedKey` does.
+    public struct Marker: Sendable {
+        struct Entry: Sendable {
+            var words: [String]
+            /// Whether the last word may match as a prefix (unquoted, 4+ letters).
+            var prefix: Bool
         }
-        out += text[at...]
-        return out
+        /// Terms by their first word exactly.
+        var byFirst: [FoldedKey: [Entry]] = [:]
+        /// One-word terms that may match as a prefix, by their first four bytes.
+        var byStart: [FoldedKey: [Entry]] = [:]
+
+        init(_ terms: [Term]) {
+            for t in terms {
+                let e = Entry(words: t.words, prefix: !t.quoted && t.words[t.words.count - 1].count >= 4)
+                if e.prefix && t.words.count == 1 {
+                    byStart[Marker.start(t.words[0]), default: []].append(e)
+                } else {
+                    byFirst[FoldedKey(t.words[0]), default: []].append(e)
+                }
+            }
+        }
+
+        static func start(_ word: String) -> FoldedKey { FoldedKey(String(decoding: word.utf8.prefix(4), as: UTF8.self)) }
+
+        public func matches(in text: String) -> [Range<String.Index>] {
+            if byFirst.isEmpty && byStart.isEmpty { return [] }
+            let spans = WordTokenizer.spans(text)
+            var ranges: [Range<String.Index>] = []
+            for i in spans.indices {
+                let token = spans[i].word.folded
+                var candidates = byFirst[FoldedKey(token)] ?? []
+                if token.utf8.count >= 4, let more = byStart[Marker.start(token)] { candidates += more }
+                next: for e in candidates where i + e.words.count <= spans.count {
+                    for (k, w) in e.words.enumerated() {
+                        let t = spans[i + k].word.folded.utf8
+                        let matched = e.prefix && k == e.words.count - 1 ? t.starts(with: w.utf8) : t.elementsEqual(w.utf8)
+                        if !matched { continue next }
+                    }
+                    ranges.append(spans[i].range.lowerBound..<spans[i + e.words.count - 1].range.upperBound)
+                }
+            }
+            // Sorted, overlaps merged.
+            ranges.sort { $0.lowerBound < $1.lowerBound }
+            var merged: [Range<String.Index>] = []
+            for r in ranges {
+                if let last = merged.last, r.lowerBound <= last.upperBound {
+                    merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+                } else {
+                    merged.append(r)
+                }
+            }
+            return merged
+        }
+
+        /// `text` with every match marked `[` … `]`.
+        public func snippet(_ text: String, open: String = "[", close: String = "]") -> String {
+            var out = ""
+            var at = text.startIndex
+            for r in matches(in: text) {
+                out += text[at..<r.lowerBound]
+                out += open + text[r] + close
+                at = r.upperBound
+            }
+            out += text[at...]
+            return out
+        }
     }
 }

@@ -40,11 +40,17 @@ public enum IndexFolding {
     /// Each word with, when it has a character beyond `isWellKnown`, the length in bytes of its
     /// folded part before the first such character.
     @inline(__always) static func forEachWord(in text: String, _ body: (String, Int?) -> Void) {
+        forEachToken(in: text) { token, sure in body(String(decoding: token, as: UTF8.self), sure) }
+    }
+
+    /// The same as UTF-8 bytes, valid during the call only: for reading many texts without a
+    /// String per word.
+    @inline(__always) public static func forEachToken(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Int?) -> Void) {
         var token: [UInt8] = []
         token.reserveCapacity(32)
         var sure: Int? = nil
         func flush() {
-            body(String(decoding: token, as: UTF8.self), sure)
+            token.withUnsafeBufferPointer { body($0, sure) }
             token.removeAll(keepingCapacity: true)
             sure = nil
         }
