@@ -1,5 +1,8 @@
-import BilanCore
+import BilanTestSupport
+import Foundation
 import Testing
+
+@testable import BilanCore
 
 @Suite struct SearchQueryTests {
     typealias T = SearchQuery.Term
@@ -53,5 +56,62 @@ import Testing
     ])
     func marksMatches(query: String, text: String, expected: String) {
         #expect(SearchQuery(query).snippet(text) == expected)
+    }
+}
+
+/// The marker (terms indexed by first word, compared as bytes) finds what trying every term at every
+/// word finds, on every sentence of the fixture weeks.
+@Suite struct MarkerTests {
+    /// Every positive term tried at every word: a word equal, or for the last word of an unquoted
+    /// term of 4+ letters a prefix; overlapping matches merged.
+    static func reference(_ query: SearchQuery, _ text: String) -> [Range<String.Index>] {
+        let spans = WordTokenizer.spans(text)
+        var ranges: [Range<String.Index>] = []
+        for t in query.groups.flatMap({ $0 }) where !t.negated && !t.words.isEmpty && spans.count >= t.words.count {
+            for i in 0...(spans.count - t.words.count) {
+                let ok = t.words.indices.allSatisfy { k in
+                    let token = spans[i + k].word.folded
+                    let w = t.words[k]
+                    return token == w || (k == t.words.count - 1 && !t.quoted && w.count >= 4 && token.hasPrefix(w))
+                }
+                if ok { ranges.append(spans[i].range.lowerBound..<spans[i + t.words.count - 1].range.upperBound) }
+            }
+        }
+        ranges.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<String.Index>] = []
+        for r in ranges {
+            if let last = merged.last, r.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                merged.append(r)
+            }
+        }
+        return merged
+    }
+
+    @Test func findsWhatEveryTermFinds() throws {
+        let dir = TestSupport.fixture("weeks")
+        var sentences: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".txt") {
+            let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            if let week = try? TestSupport.parser.parse(text, source: name) { sentences += week.events.map(\.text) }
+        }
+        #expect(sentences.count > 150)
+        let queries = [
+            "drones", "dron", "dro", "\"Chasiv Yar\"", "nord-coréens", "Koursk OR Kupiansk", "-drones semaine",
+            "Selydove Selidove Selidovo Селидове Tchassiv", "abattus drones", "shahed-136", "\"drones abattus\"",
+            "région de", "forces armées", "Ukraine OR ukrainiennes OR ukr", "ДРОН київ",
+        ]
+        var marked = 0
+        for q in queries {
+            let query = SearchQuery(q)
+            let marker = query.marker()
+            for s in sentences {
+                let found = marker.matches(in: s)
+                #expect(found == Self.reference(query, s), "\(q): \(s)")
+                marked += found.count
+            }
+        }
+        #expect(marked > 100)
     }
 }
