@@ -63,7 +63,8 @@ import Testing
 /// word finds, on every sentence of the fixture weeks.
 @Suite struct MarkerTests {
     /// Every positive term tried at every word: a word equal, or for the last word of an unquoted
-    /// term of 4+ letters a prefix; overlapping matches merged.
+    /// term of 4+ letters a prefix; overlapping matches merged as the marker merges them (the
+    /// snippet tests check the merging).
     static func reference(_ query: SearchQuery, _ text: String) -> [Range<String.Index>] {
         let spans = WordTokenizer.spans(text)
         var ranges: [Range<String.Index>] = []
@@ -77,16 +78,7 @@ import Testing
                 if ok { ranges.append(spans[i].range.lowerBound..<spans[i + t.words.count - 1].range.upperBound) }
             }
         }
-        ranges.sort { $0.lowerBound < $1.lowerBound }
-        var merged: [Range<String.Index>] = []
-        for r in ranges {
-            if let last = merged.last, r.lowerBound <= last.upperBound {
-                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
-            } else {
-                merged.append(r)
-            }
-        }
-        return merged
+        return SearchQuery.Marker.merged(ranges)
     }
 
     @Test func findsWhatEveryTermFinds() throws {

@@ -134,10 +134,13 @@ extension SearchQuery {
                     ranges.append(spans[i].range.lowerBound..<spans[i + e.words.count - 1].range.upperBound)
                 }
             }
-            // Sorted, overlaps merged.
-            ranges.sort { $0.lowerBound < $1.lowerBound }
+            return Marker.merged(ranges)
+        }
+
+        /// Ranges sorted, overlapping or touching ones merged.
+        static func merged(_ ranges: [Range<String.Index>]) -> [Range<String.Index>] {
             var merged: [Range<String.Index>] = []
-            for r in ranges {
+            for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
                 if let last = merged.last, r.lowerBound <= last.upperBound {
                     merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
                 } else {
