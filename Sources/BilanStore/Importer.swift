@@ -124,6 +124,7 @@ public final class Importer {
             pending = parsing
         }
         if let last = pending { try storeAndReport(last, &outcomeOfHash, firstOfHash, report) }
+        try store.releaseFreePages()
     }
 
     /// A batch of prepared files being parsed in the background, on every core.

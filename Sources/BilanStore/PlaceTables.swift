@@ -2,21 +2,43 @@ import BilanCore
 import Foundation
 import GRDB
 
-/// The gazetteer as tables: `place` (one row per place) and `alias` (every folded name a reader may
-/// type, for `--front` and for search), filled when the database is created.
+/// The places an archive needs, as tables: `place` (one row per place) and `alias` (every folded
+/// name a reader may type, for `--front` and for search).
+///
+/// Not the whole gazetteer: its 10,888 places and 69,000 spellings took 6.5 MB, three times the
+/// text of a thousand summaries. The tables hold the places some event names, each with the places
+/// it lies in. That is every place a `--front` can find events for: a place holds events only when
+/// it or a place inside it is named, and then it is in the tables. For a name they do not hold,
+/// `keyFilter` tells at once whether the gazetteer knows it at all (a typo, most of the time), and
+/// only when it may does the reader load the gazetteer (`Store.places(named:)`).
 enum PlaceTables {
-    /// Rows go in in key order, and the index by place is built once at the end: inserted at
-    /// random into B-trees, the 70,000 spellings took most of a new database's second.
+    /// Writes the places the stored events name, and the filter of every name the gazetteer knows.
     static func fill(_ db: Database, from gazetteer: Gazetteer) throws {
-        try db.execute(sql: "DELETE FROM alias; DELETE FROM place; DROP INDEX IF EXISTS alias_place")
+        let mentioned = try String.fetchAll(db, sql: "SELECT DISTINCT place_id FROM event_place")
+        try db.execute(sql: "DELETE FROM alias; DELETE FROM place; DELETE FROM place_key_filter")
+        try add(db, ids: mentioned, from: gazetteer)
+        let filter = gazetteer === Gazetteer.shared ? KeyFilter.shared : KeyFilter(keys: Store.keys(of: gazetteer))
+        try db.execute(
+            sql: "INSERT INTO place_key_filter(id, hashes, bits) VALUES (1, ?, ?)", arguments: [filter.hashes, filter.bits])
+    }
+
+    /// Adds the places `ids` and the places they lie in, unless they are there already. A place in
+    /// the table always has its parents there too, so a place found stops the climb.
+    static func add(_ db: Database, ids: some Sequence<String>, from gazetteer: Gazetteer) throws {
+        let exists = try RawStatement(db, "SELECT 1 FROM place WHERE id = ?")
         let insertPlace = try RawStatement(
             db,
             """
             INSERT INTO place(id, name, kind, parent, country, front, latitude, longitude, population, aliases, curated)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        var aliases: [(key: String, place: String)] = []
-        for p in gazetteer.places.sorted(by: { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
+        let insertAlias = try RawStatement(db, "INSERT OR IGNORE INTO alias(folded, place_id) VALUES (?, ?)")
+        var pending = Array(ids).reversed() as [String]
+        var seen = Set<String>()
+        while let id = pending.popLast() {
+            guard seen.insert(id).inserted, let p = gazetteer.place(id: id) else { continue }
+            exists.bind(1, id)
+            if try exists.hasRow() { continue }
             insertPlace.bind(1, p.id)
             insertPlace.bind(2, p.name)
             insertPlace.bind(3, p.kind.rawValue)
@@ -29,22 +51,13 @@ enum PlaceTables {
             insertPlace.bind(10, p.aliases.joined(separator: "|"))
             insertPlace.bind(11, p.curated)
             try insertPlace.run()
-            for name in gazetteer.names(of: p.id) {
-                let key = Store.nameKey(name)
-                guard key.count >= 3, !PlaceMatcher.isStopWord(key) else { continue }
-                aliases.append((key, p.id))
+            for key in Store.nameKeys(of: p.id, in: gazetteer) {
+                insertAlias.bind(1, key)
+                insertAlias.bind(2, p.id)
+                try insertAlias.run()
             }
+            if let parent = p.parent { pending.append(parent) }
         }
-        aliases.sort { a, b in
-            a.key != b.key ? a.key.utf8.lexicographicallyPrecedes(b.key.utf8) : a.place.utf8.lexicographicallyPrecedes(b.place.utf8)
-        }
-        let insertAlias = try RawStatement(db, "INSERT OR IGNORE INTO alias(folded, place_id) VALUES (?, ?)")
-        for a in aliases {
-            insertAlias.bind(1, a.key)
-            insertAlias.bind(2, a.place)
-            try insertAlias.run()
-        }
-        try db.execute(sql: "CREATE INDEX alias_place ON alias(place_id, folded)")
     }
 }
 
@@ -52,6 +65,40 @@ extension Store {
     /// The folded, space-separated words of a name: how names are keyed in the `alias` table.
     public static func nameKey(_ name: String) -> String {
         PlaceMatcher.key(name)
+    }
+
+    /// The keys a place is found by: its names' keys, but for those too short or too common to
+    /// name it.
+    static func nameKeys(of id: String, in gazetteer: Gazetteer) -> [String] {
+        gazetteer.names(of: id).compactMap { name in
+            let key = nameKey(name)
+            return key.count >= 3 && !PlaceMatcher.isStopWord(key) ? key : nil
+        }
+    }
+
+    /// Every key of a gazetteer's places.
+    static func keys(of gazetteer: Gazetteer) -> Set<String> {
+        var out = Set<String>()
+        for p in gazetteer.places { out.formUnion(nameKeys(of: p.id, in: gazetteer)) }
+        return out
+    }
+
+    /// The embedded gazetteer's places by key, for names the database's tables do not hold. Built
+    /// on first use (half a second: a reader who types a place no week names).
+    static let gazetteerKeys: [String: [Place]] = {
+        var out: [String: [Place]] = [:]
+        for p in Gazetteer.shared.places {
+            for key in Set(nameKeys(of: p.id, in: .shared)) { out[key, default: []].append(p) }
+        }
+        return out
+    }()
+
+    /// Most relevant first: front, curated, then by population.
+    static func relevance(_ a: Place, _ b: Place) -> Bool {
+        if a.front != b.front { return a.front }
+        if a.curated != b.curated { return a.curated }
+        if a.population != b.population { return (a.population ?? -1) > (b.population ?? -1) }
+        return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
     }
 
     static func place(_ r: Row) -> Place {
@@ -72,22 +119,29 @@ extension Store {
                 db,
                 sql: """
                     SELECT p.* FROM alias a JOIN place p ON p.id = a.place_id WHERE a.folded = ?
-                    ORDER BY p.front DESC, p.curated DESC, p.population DESC
+                    ORDER BY p.front DESC, p.curated DESC, p.population DESC, p.id
                     """, arguments: [key]
             ).map(Store.place)
         }
-        if found.isEmpty { throw StoreError.unknownPlace(name, suggestions: try suggestions(for: key)) }
-        return found
+        if !found.isEmpty { return found }
+        // A place no week names is not in the tables; the gazetteer may still know it.
+        let filter = try read { db in
+            try Row.fetchOne(db, sql: "SELECT hashes, bits FROM place_key_filter WHERE id = 1").map {
+                KeyFilter(hashes: $0["hashes"], bits: $0["bits"])
+            }
+        }
+        if filter?.mayContain(key) ?? true, let known = Store.gazetteerKeys[key] { return known.sorted(by: Store.relevance) }
+        throw StoreError.unknownPlace(name, suggestions: try suggestions(for: key))
     }
 
-    /// Names close to `key` (edit distance), among places that matter: front, curated or mentioned.
+    /// Names close to `key` (edit distance), among the places the weeks name and the regions they
+    /// lie in.
     func suggestions(for key: String) throws -> [String] {
         let rows = try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT a.folded, p.name FROM alias a JOIN place p ON p.id = a.place_id
-                    WHERE p.front OR p.curated OR p.id IN (SELECT place_id FROM event_place)
                     """)
         }
         let target = Array(key.unicodeScalars)
@@ -117,21 +171,85 @@ extension Store {
         }
     }
 
-    /// Places mentioned at least once (or all with `all`), front first, then by mentions.
+    /// Places mentioned at least once (or the whole gazetteer with `all`), front first, then by
+    /// mentions.
     public func fronts(all: Bool = false) throws -> [PlaceMentions] {
-        try read { db in
+        var out = try read { db in
             let sql = """
                 SELECT p.*, coalesce(m.n, 0) AS mentions, parent.name AS parent_name
                 FROM place p
                 \(all ? "LEFT" : "") JOIN (SELECT place_id, count(*) AS n FROM event_place GROUP BY place_id) m
                     ON m.place_id = p.id
                 LEFT JOIN place parent ON parent.id = p.parent
-                ORDER BY p.front DESC, mentions DESC, p.population DESC, p.name
+                ORDER BY p.front DESC, mentions DESC, p.population DESC, p.name, p.id
                 """
             return try Row.fetchAll(db, sql: sql).map {
                 PlaceMentions(place: Store.place($0), mentions: $0["mentions"], parentName: $0["parent_name"])
             }
         }
+        guard all else { return out }
+        // The places no week names are in the gazetteer only.
+        let g = Gazetteer.shared
+        let held = Set(out.map(\.place.id))
+        let rest = g.places.filter { !held.contains($0.id) }.map { p in
+            PlaceMentions(place: p, mentions: 0, parentName: p.parent.flatMap { g.place(id: $0)?.name })
+        }
+        out += rest
+        // The order of the query above.
+        return out.sorted { a, b in
+            if a.place.front != b.place.front { return a.place.front }
+            if a.mentions != b.mentions { return a.mentions > b.mentions }
+            if a.place.population != b.place.population { return (a.place.population ?? -1) > (b.place.population ?? -1) }
+            if a.place.name != b.place.name { return a.place.name.utf8.lexicographicallyPrecedes(b.place.name.utf8) }
+            return a.place.id.utf8.lexicographicallyPrecedes(b.place.id.utf8)
+        }
+    }
+}
+
+/// A Bloom filter of the keys a gazetteer knows: whether a name may be one of them (about 1 in 100
+/// names that are not say yes) or surely is not. 9.6 bits and 7 probes per key: 80 KB for the
+/// embedded gazetteer's keys, where the keys themselves took 2 MB with their index.
+struct KeyFilter: Sendable {
+    let hashes: Int
+    let bits: Data
+
+    /// The filter of the embedded gazetteer, built once per process.
+    static let shared = KeyFilter(keys: Store.keys(of: .shared))
+
+    init(hashes: Int, bits: Data) {
+        self.hashes = hashes
+        self.bits = bits
+    }
+
+    init(keys: some Collection<String>) {
+        let size = max(64, (keys.count * 96 / 10 + 7) / 8)
+        var bytes = [UInt8](repeating: 0, count: size)
+        hashes = 7
+        for key in keys {
+            for bit in KeyFilter.probes(key, hashes: 7, bitCount: size * 8) { bytes[bit >> 3] |= 1 << UInt8(bit & 7) }
+        }
+        bits = Data(bytes)
+    }
+
+    func mayContain(_ key: String) -> Bool {
+        guard !bits.isEmpty, hashes > 0 else { return true }
+        return bits.withUnsafeBytes { raw in
+            KeyFilter.probes(key, hashes: hashes, bitCount: raw.count * 8).allSatisfy { raw[$0 >> 3] & (1 << UInt8($0 & 7)) != 0 }
+        }
+    }
+
+    /// The bits a key sets: two FNV-1a hashes of its UTF-8 bytes, combined (Kirsch–Mitzenmacher).
+    /// Fixed here, not Swift's per-process seeded `Hasher`: the bits are stored.
+    static func probes(_ key: String, hashes: Int, bitCount: Int) -> [Int] {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x84222325_cbf29ce4
+        for byte in key.utf8 {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_0193
+        }
+        b |= 1
+        let m = UInt64(bitCount)
+        return (0..<UInt64(hashes)).map { Int((a &+ $0 &* b) % m) }
     }
 }
 

@@ -39,6 +39,17 @@ struct RawStatement {
         }
     }
 
+    /// Runs a query; returns whether it gave a row.
+    func hasRow() throws -> Bool {
+        let rc = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard rc == SQLITE_ROW || rc == SQLITE_DONE else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+        }
+        return rc == SQLITE_ROW
+    }
+
     /// Runs the statement; returns the new row's id.
     @discardableResult
     func run() throws -> Int64 {

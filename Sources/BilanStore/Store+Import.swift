@@ -237,6 +237,10 @@ extension Store {
                 try insertFigure.run()
             }
         }
+        // The places the week names, with the places they lie in, unless the tables hold them.
+        var named = Set<String>()
+        for e in week.events { named.formUnion(e.placeIDs) }
+        if !named.isEmpty { try PlaceTables.add(db, ids: named.sorted(), from: .shared) }
         var weekWords = Set<String>()
         for e in week.events { IndexFolding.collectForList(e.text, into: &weekWords) }
         let insertWord = try RawStatement(db, "INSERT OR IGNORE INTO word(term) VALUES (?)")
@@ -280,7 +284,6 @@ extension Store {
     /// Parses every stored text again with `parser`, one transaction per week; returns the count.
     @discardableResult
     public func reindex(parser: SummaryParser, refreshPlaces: Bool = true) throws -> Int {
-        if refreshPlaces { try write { db in try PlaceTables.fill(db, from: .shared) } }
         let rows = try read { db in
             try Row.fetchAll(db, sql: "SELECT id, body, content_hash, source, sample FROM week ORDER BY id")
         }
@@ -294,8 +297,10 @@ extension Store {
             }
             n += 1
         }
-        // Drops the words of sentences no longer there.
+        // Drops the words of sentences no longer there, and the places no sentence names now.
         try write { db in try Store.refillWords(db) }
+        if refreshPlaces { try write { db in try PlaceTables.fill(db, from: .shared) } }
+        try releaseFreePages()
         return n
     }
 }

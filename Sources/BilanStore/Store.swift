@@ -30,6 +30,10 @@ public final class Store: Sendable {
                 // A new database's pages (before its first table): a week's text, about 2.3 KB, takes
                 // a 4 KB page alone; 16 KB pages hold six (a tenth of the archive).
                 try db.execute(sql: "PRAGMA page_size = \(Store.pageSize)")
+                // And the pages a change frees go back to the file system when a command is done
+                // (`releaseFreePages`), not left in the file: the full-text index's merges free
+                // some at every import.
+                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
                 // WAL with NORMAL sync: a commit is durable at the next checkpoint, never torn. A
                 // larger page cache keeps a batch of imported weeks from spilling mid-transaction.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY")
@@ -126,10 +130,6 @@ public final class Store: Sendable {
 
     static func migrate(_ w: any DatabaseWriter) throws {
         try Schema.migrator.migrate(w)
-        let hasPlaces = try w.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM place)") ?? false }
-        if !hasPlaces {
-            try w.write { db in try PlaceTables.fill(db, from: .shared) }
-        }
     }
 
     /// A read-only database must already have this version's schema.
@@ -147,6 +147,12 @@ public final class Store: Sendable {
         case .SQLITE_CANTOPEN: return .cannotOpen(path: path, reason: e.message ?? "cannot open")
         default: return .cannotOpen(path: path, reason: e.message ?? "\(e.resultCode)")
         }
+    }
+
+    /// Gives the file's free pages back (databases created with incremental auto-vacuum; others
+    /// keep them for later writes).
+    public func releaseFreePages() throws {
+        try write { db in try db.execute(sql: "PRAGMA incremental_vacuum") }
     }
 
     /// Runs a read, translating SQLite errors into sentences.
@@ -307,6 +313,7 @@ public final class Store: Sendable {
                 try Store.deleteWeek(db, id: id)
             }
         }
+        try releaseFreePages()
         return removed
     }
 
