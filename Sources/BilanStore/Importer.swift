@@ -124,7 +124,7 @@ public final class Importer {
             pending = parsing
         }
         if let last = pending { try storeAndReport(last, &outcomeOfHash, firstOfHash, report) }
-        try store.releaseFreePages()
+        store.releaseFreePages()
     }
 
     /// A batch of prepared files being parsed in the background, on every core.

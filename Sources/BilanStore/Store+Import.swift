@@ -300,7 +300,7 @@ extension Store {
         // Drops the words of sentences no longer there, and the places no sentence names now.
         try write { db in try Store.refillWords(db) }
         if refreshPlaces { try write { db in try PlaceTables.fill(db, from: .shared) } }
-        try releaseFreePages()
+        releaseFreePages()
         return n
     }
 }

@@ -150,9 +150,15 @@ public final class Store: Sendable {
     }
 
     /// Gives the file's free pages back (databases created with incremental auto-vacuum; others
-    /// keep them for later writes).
-    public func releaseFreePages() throws {
-        try write { db in try db.execute(sql: "PRAGMA incremental_vacuum") }
+    /// keep them for later writes). Best effort: a writer busy meanwhile keeps them for now, and
+    /// nothing is lost.
+    public func releaseFreePages() {
+        do {
+            let free = try writer.read { db in
+                try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") == 2 ? Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0 : 0
+            }
+            if free > 0 { try writer.write { db in try db.execute(sql: "PRAGMA incremental_vacuum") } }
+        } catch {}
     }
 
     /// Runs a read, translating SQLite errors into sentences.
@@ -313,7 +319,7 @@ public final class Store: Sendable {
                 try Store.deleteWeek(db, id: id)
             }
         }
-        try releaseFreePages()
+        releaseFreePages()
         return removed
     }
 
