@@ -9,7 +9,7 @@ import GRDB
 /// text of a thousand summaries. The tables hold the places some event names, each with the places
 /// it lies in. That is every place a `--front` can find events for: a place holds events only when
 /// it or a place inside it is named, and then it is in the tables. For a name they do not hold,
-/// `keyFilter` tells at once whether the gazetteer knows it at all (a typo, most of the time), and
+/// `KeyFilter` tells at once whether the gazetteer knows it at all (a typo, most of the time), and
 /// only when it may does the reader load the gazetteer (`Store.places(named:)`).
 enum PlaceTables {
     /// Writes the places the stored events name, and the filter of every name the gazetteer knows.
@@ -17,9 +17,11 @@ enum PlaceTables {
         let mentioned = try String.fetchAll(db, sql: "SELECT DISTINCT place_id FROM event_place")
         try db.execute(sql: "DELETE FROM alias; DELETE FROM place; DELETE FROM place_key_filter")
         try add(db, ids: mentioned, from: gazetteer)
-        let filter = gazetteer === Gazetteer.shared ? KeyFilter.shared : KeyFilter(keys: Store.keys(of: gazetteer))
+        let embedded = gazetteer === Gazetteer.shared
+        let filter = embedded ? KeyFilter.shared : KeyFilter(keys: Store.keys(of: gazetteer))
         try db.execute(
-            sql: "INSERT INTO place_key_filter(id, hashes, bits) VALUES (1, ?, ?)", arguments: [filter.hashes, filter.bits])
+            sql: "INSERT INTO place_key_filter(id, gazetteer, hashes, bits) VALUES (1, ?, ?, ?)",
+            arguments: [embedded ? Gazetteer.embeddedVersion : "other", filter.hashes, filter.bits])
     }
 
     /// Adds the places `ids` and the places they lie in, unless they are there already. A place in
@@ -124,10 +126,11 @@ extension Store {
             ).map(Store.place)
         }
         if !found.isEmpty { return found }
-        // A place no week names is not in the tables; the gazetteer may still know it.
+        // A place no week names is not in the tables; the gazetteer may still know it. The filter
+        // answers for the gazetteer it was made from: a program with another one looks it up.
         let filter = try read { db in
-            try Row.fetchOne(db, sql: "SELECT hashes, bits FROM place_key_filter WHERE id = 1").map {
-                KeyFilter(hashes: $0["hashes"], bits: $0["bits"])
+            try Row.fetchOne(db, sql: "SELECT gazetteer, hashes, bits FROM place_key_filter WHERE id = 1").flatMap {
+                $0["gazetteer"] == Gazetteer.embeddedVersion ? KeyFilter(hashes: $0["hashes"], bits: $0["bits"]) : nil
             }
         }
         if filter?.mayContain(key) ?? true, let known = Store.gazetteerKeys[key] { return known.sorted(by: Store.relevance) }

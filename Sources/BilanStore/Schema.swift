@@ -102,7 +102,7 @@ enum Schema {
         m.registerMigration("v5") { db in
             // The place tables keep the places the weeks name, no longer the whole gazetteer, and a
             // filter of the names it knows (see `PlaceTables`). A new database gets them here too.
-            try db.execute(sql: "CREATE TABLE place_key_filter(id INTEGER PRIMARY KEY CHECK (id = 1), hashes INTEGER NOT NULL, bits BLOB NOT NULL)")
+            try db.execute(sql: "CREATE TABLE place_key_filter(id INTEGER PRIMARY KEY CHECK (id = 1), gazetteer TEXT NOT NULL, hashes INTEGER NOT NULL, bits BLOB NOT NULL)")
             try PlaceTables.fill(db, from: .shared)
         }
         return m

@@ -74,6 +74,12 @@ import Testing
         }
         #expect(stored?.bits == filter.bits)
         #expect(stored?.mayContain("kupiansk") == true)
+        // A filter made from another gazetteer is not trusted: the name is looked up.
+        #expect(try store.places(named: "Kupiansk").first?.name == "Kupiansk")
+        try store.write { db in try db.execute(sql: "UPDATE place_key_filter SET bits = zeroblob(length(bits))") }
+        #expect(throws: StoreError.self) { try store.places(named: "Kupiansk") }
+        try store.write { db in try db.execute(sql: "UPDATE place_key_filter SET gazetteer = 'older'") }
+        #expect(try store.places(named: "Kupiansk").first?.name == "Kupiansk")
     }
 
     /// `fronts --all`, `--front` on every kind of name, and the search's reading of place names
