@@ -1,6 +1,7 @@
 import BilanCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The archive: weeks, events, places and drone figures in SQLite, with an FTS5 index over events.
 ///
@@ -133,9 +134,26 @@ public final class Store: Sendable {
     }
 
     /// A read-only database must already have this version's schema.
+    ///
+    /// Read through SQLite's C API with the migrations' names listed in `Schema.identifiers`:
+    /// GRDB's migrator instantiates its generic types on first use, a fifth of the instructions of
+    /// a search process.
     static func checkSchema(_ r: any DatabaseReader, path: String) throws {
-        let ok = try r.read { db in try Schema.migrator.hasCompletedMigrations(db) }
-        if !ok { throw StoreError.cannotOpen(path: path, reason: "the database needs an upgrade, which read-only mode cannot do") }
+        let applied: Set<String> = try r.read { db in
+            var out = Set<String>()
+            var statement: OpaquePointer? = nil
+            defer { sqlite3_finalize(statement) }
+            // No table: nothing applied.
+            guard sqlite3_prepare_v2(db.sqliteConnection, "SELECT identifier FROM grdb_migrations", -1, &statement, nil) == SQLITE_OK
+            else { return out }
+            while sqlite3_step(statement) == SQLITE_ROW {
+                if let text = sqlite3_column_text(statement, 0) { out.insert(String(cString: text)) }
+            }
+            return out
+        }
+        if !Schema.identifiers.allSatisfy(applied.contains) {
+            throw StoreError.cannotOpen(path: path, reason: "the database needs an upgrade, which read-only mode cannot do")
+        }
     }
 
     static func translate(_ e: DatabaseError, path: String) -> StoreError {

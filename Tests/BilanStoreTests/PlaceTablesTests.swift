@@ -188,4 +188,23 @@ import Testing
         try store.reindex(parser: TestSupport.parser)
         #expect(try free() == 0)
     }
+
+    /// A read-only opening checks the migrations by their names alone: the list must be the
+    /// migrator's, and an archive short of the last one is refused with a sentence.
+    @Test func readOnlyOpeningKnowsTheMigrations() throws {
+        #expect(Schema.identifiers == Schema.migrator.migrations)
+        let path = TestSupport.temporaryDirectory().appendingPathComponent("v4.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v4")
+        }
+        do {
+            _ = try Store(path: path, readOnly: true)
+            Issue.record("an archive of schema v4 opened read-only")
+        } catch let e as StoreError {
+            #expect("\(e)".contains("needs an upgrade"))
+        }
+        _ = try Store(path: path)
+        _ = try Store(path: path, readOnly: true)
+    }
 }
