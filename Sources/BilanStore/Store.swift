@@ -116,7 +116,10 @@ public final class Store: Sendable {
         while true {
             do {
                 let pool = try DatabasePool(path: path, configuration: configuration)
+                let applied = try pool.read(Store.appliedMigrations)
                 try migrate(pool)
+                // An archive from before v5 has just dropped most of the gazetteer's pages.
+                if !applied.isEmpty, !applied.contains("v5") { compactAfterUpgrade(pool) }
                 return pool
             } catch let e as DatabaseError
                 where attempt < 30
@@ -133,27 +136,55 @@ public final class Store: Sendable {
         try Schema.migrator.migrate(w)
     }
 
+    /// Archives up to this size are rewritten compact when an upgrade has freed pages: a real
+    /// archive (hundreds of weeks, a few MB) in well under a second. A larger one keeps its free
+    /// pages for later writes; `VACUUM` in sqlite3 compacts it.
+    static let compactionLimit = 256 << 20
+
+    /// Rewrites a small archive without its free pages, and with incremental auto-vacuum from then
+    /// on (`releaseFreePages`). Best effort: a failure (a full disk) leaves the archive as it was.
+    static func compactAfterUpgrade(_ pool: DatabasePool) {
+        do {
+            let (mode, pages, pageSize, free) = try pool.read { db in
+                (
+                    try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") ?? 0, try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0,
+                    try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0, try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
+                )
+            }
+            guard free > 0, pages * pageSize <= compactionLimit else { return }
+            try pool.barrierWriteWithoutTransaction { db in
+                if mode == 0 { try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
+                try db.execute(sql: "VACUUM")
+                // The rewrite went through the log: into the file, and the log emptied.
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+        } catch {}
+    }
+
     /// A read-only database must already have this version's schema.
     ///
     /// Read through SQLite's C API with the migrations' names listed in `Schema.identifiers`:
     /// GRDB's migrator instantiates its generic types on first use, a fifth of the instructions of
     /// a search process.
     static func checkSchema(_ r: any DatabaseReader, path: String) throws {
-        let applied: Set<String> = try r.read { db in
-            var out = Set<String>()
-            var statement: OpaquePointer? = nil
-            defer { sqlite3_finalize(statement) }
-            // No table: nothing applied.
-            guard sqlite3_prepare_v2(db.sqliteConnection, "SELECT identifier FROM grdb_migrations", -1, &statement, nil) == SQLITE_OK
-            else { return out }
-            while sqlite3_step(statement) == SQLITE_ROW {
-                if let text = sqlite3_column_text(statement, 0) { out.insert(String(cString: text)) }
-            }
-            return out
-        }
+        let applied = try r.read(Store.appliedMigrations)
         if !Schema.identifiers.allSatisfy(applied.contains) {
             throw StoreError.cannotOpen(path: path, reason: "the database needs an upgrade, which read-only mode cannot do")
         }
+    }
+
+    /// The names of the migrations a database has had (none for a new file).
+    static func appliedMigrations(_ db: Database) -> Set<String> {
+        var out = Set<String>()
+        var statement: OpaquePointer? = nil
+        defer { sqlite3_finalize(statement) }
+        // No table: nothing applied.
+        guard sqlite3_prepare_v2(db.sqliteConnection, "SELECT identifier FROM grdb_migrations", -1, &statement, nil) == SQLITE_OK
+        else { return out }
+        while sqlite3_step(statement) == SQLITE_ROW {
+            if let text = sqlite3_column_text(statement, 0) { out.insert(String(cString: text)) }
+        }
+        return out
     }
 
     static func translate(_ e: DatabaseError, path: String) -> StoreError {

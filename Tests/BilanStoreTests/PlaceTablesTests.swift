@@ -31,6 +31,13 @@ import Testing
         #expect(try count(store, "SELECT count(*) FROM place WHERE id NOT IN (SELECT place_id FROM alias)") == 0)
     }
 
+    /// The database file and its log.
+    static func fileSize(_ path: String) -> Int {
+        ["", "-wal"].reduce(0) { total, suffix in
+            total + ((try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0)
+        }
+    }
+
     /// An archive with the whole gazetteer in its tables, as schema v4 kept it.
     static func wholeGazetteerArchive(_ path: String, weeks: [(week: Week, hash: String, source: String)]) throws {
         let queue = try DatabaseQueue(path: path)
@@ -103,10 +110,20 @@ import Testing
         #expect(allBefore.count == Gazetteer.shared.places.count)
         try whole.close()
 
+        let before = Self.fileSize(path)
+        #expect(before > 6_000_000)
+
         let fresh = try Store()
         _ = try fresh.store(batch: weeks)
         let upgraded = try Store(path: path)
         try Self.expectTablesHoldWhatIsNeeded(upgraded)
+        // The upgrade gave the gazetteer's pages back: the archive is rewritten compact, and keeps
+        // itself so (incremental auto-vacuum).
+        #expect(try Self.count(upgraded, "PRAGMA freelist_count") == 0)
+        #expect(try Self.count(upgraded, "PRAGMA auto_vacuum") == 2)
+        let after = Self.fileSize(path)
+        #expect(after < before / 4, "\(before) -> \(after)")
+        #expect(try upgraded.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
         #expect(try Self.count(upgraded, "SELECT count(*) FROM place") == Self.count(fresh, "SELECT count(*) FROM place"))
 
         for store in [fresh, upgraded] {
