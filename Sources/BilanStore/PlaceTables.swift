@@ -13,19 +13,65 @@ import GRDB
 /// only when it may does the reader load the gazetteer (`Store.places(named:)`).
 enum PlaceTables {
     /// Writes the places the stored events name, and the filter of every name the gazetteer knows.
+    ///
+    /// Rows of named places this gazetteer does not know (an archive made by a program with
+    /// another gazetteer) stay, with the places they lie in: the events still name them, until
+    /// `reindex` reads the weeks again.
     static func fill(_ db: Database, from gazetteer: Gazetteer) throws {
         let mentioned = try String.fetchAll(db, sql: "SELECT DISTINCT place_id FROM event_place")
-        try db.execute(sql: "DELETE FROM alias; DELETE FROM place; DELETE FROM place_key_filter")
-        try add(db, ids: mentioned, from: gazetteer)
+        var known = mentioned.filter { gazetteer.place(id: $0) != nil }
+        var keep = Set<String>()
+        var climb = mentioned.filter { gazetteer.place(id: $0) == nil }
+        while let id = climb.popLast() {
+            guard keep.insert(id).inserted,
+                let row = try Row.fetchOne(db, sql: "SELECT parent FROM place WHERE id = ?", arguments: [id])
+            else { continue }
+            if let parent: String = row["parent"] {
+                if gazetteer.place(id: parent) == nil { climb.append(parent) } else { known.append(parent) }
+            }
+        }
+        for id in try String.fetchAll(db, sql: "SELECT id FROM place") where !keep.contains(id) {
+            try db.execute(sql: "DELETE FROM alias WHERE place_id = ?; DELETE FROM place WHERE id = ?", arguments: [id, id])
+        }
+        try db.execute(sql: "DELETE FROM place_key_filter")
+        try add(db, ids: known, from: gazetteer)
         let embedded = gazetteer === Gazetteer.shared
         let filter = embedded ? KeyFilter.shared : KeyFilter(keys: Store.keys(of: gazetteer))
         try db.execute(
             sql: "INSERT INTO place_key_filter(id, gazetteer, hashes, bits) VALUES (1, ?, ?, ?)",
-            arguments: [embedded ? Gazetteer.embeddedVersion : "other", filter.hashes, filter.bits])
+            arguments: [embedded ? KeyFilter.version : "other", filter.hashes, filter.bits])
     }
 
-    /// Adds the places `ids` and the places they lie in, unless they are there already. A place in
-    /// the table always has its parents there too, so a place found stops the climb.
+    /// The places a search reads a typed name as, by the key of their canonical name: front,
+    /// curated, or of 10,000 people and more (`Store.mergePlaceNames`).
+    static func searchedPlaces(_ gazetteer: Gazetteer) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for p in gazetteer.places where p.front || p.curated || (p.population ?? 0) >= 10_000 {
+            out[Store.nameKey(p.name), default: []].append(p.id)
+        }
+        return out
+    }
+
+    static let searchedPlacesOfShared = searchedPlaces(.shared)
+
+    /// The searched places whose canonical name is a run of words of `place`'s: Kharkiv in "Kharkiv
+    /// Oblast", Kupiansk in "Kupiansk direction", and the places of the same name. A search for
+    /// "Kharkov" reads it as Kharkiv, whose name matches the events that name Kharkiv Oblast; for
+    /// that, Kharkiv must be in the tables even when no week names the city.
+    static func namesWithin(_ place: Place, _ searched: [String: [String]]) -> [String] {
+        let words = Store.nameKey(place.name).split(separator: " ")
+        var out: [String] = []
+        for n in stride(from: words.count, through: 1, by: -1) {
+            for start in 0...(words.count - n) {
+                out += searched[words[start..<(start + n)].joined(separator: " ")] ?? []
+            }
+        }
+        return out.filter { $0 != place.id }
+    }
+
+    /// Adds the places `ids`, the places they lie in and the places named within their names
+    /// (`namesWithin`), unless they are there already. A place in the table always has those
+    /// there too, so a place found stops the climb.
     static func add(_ db: Database, ids: some Sequence<String>, from gazetteer: Gazetteer) throws {
         let exists = try RawStatement(db, "SELECT 1 FROM place WHERE id = ?")
         let insertPlace = try RawStatement(
@@ -35,6 +81,7 @@ enum PlaceTables {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertAlias = try RawStatement(db, "INSERT OR IGNORE INTO alias(folded, place_id) VALUES (?, ?)")
+        let searched = gazetteer === Gazetteer.shared ? searchedPlacesOfShared : searchedPlaces(gazetteer)
         var pending = Array(ids).reversed() as [String]
         var seen = Set<String>()
         while let id = pending.popLast() {
@@ -59,6 +106,7 @@ enum PlaceTables {
                 try insertAlias.run()
             }
             if let parent = p.parent { pending.append(parent) }
+            pending += namesWithin(p, searched)
         }
     }
 }
@@ -130,7 +178,7 @@ extension Store {
         // answers for the gazetteer it was made from: a program with another one looks it up.
         let filter = try read { db in
             try Row.fetchOne(db, sql: "SELECT gazetteer, hashes, bits FROM place_key_filter WHERE id = 1").flatMap {
-                $0["gazetteer"] == Gazetteer.embeddedVersion ? KeyFilter(hashes: $0["hashes"], bits: $0["bits"]) : nil
+                $0["gazetteer"] == KeyFilter.version ? KeyFilter(hashes: $0["hashes"], bits: $0["bits"]) : nil
             }
         }
         if filter?.mayContain(key) ?? true, let known = Store.gazetteerKeys[key] { return known.sorted(by: Store.relevance) }
@@ -218,6 +266,12 @@ struct KeyFilter: Sendable {
 
     /// The filter of the embedded gazetteer, built once per process.
     static let shared = KeyFilter(keys: Store.keys(of: .shared))
+
+    /// What a stored filter answers for: the embedded gazetteer's tables, and the way names become
+    /// keys and keys bits. Bump `format` when `PlaceMatcher.key`, the stop words, the region forms
+    /// or `probes` change.
+    static let format = 1
+    static let version = "\(Gazetteer.embeddedVersion) keys \(format)"
 
     init(hashes: Int, bits: Data) {
         self.hashes = hashes

@@ -137,9 +137,10 @@ public final class Store: Sendable {
     }
 
     /// Archives up to this size are rewritten compact when an upgrade has freed pages: a real
-    /// archive (hundreds of weeks, a few MB) in well under a second. A larger one keeps its free
-    /// pages for later writes; `VACUUM` in sqlite3 compacts it.
-    static let compactionLimit = 256 << 20
+    /// archive (hundreds of weeks, a few MB) in well under a second. The copy is built in memory
+    /// (`temp_store`), hence the limit. A larger archive keeps its free pages for later writes;
+    /// `VACUUM` in sqlite3 compacts it.
+    static let compactionLimit = 64 << 20
 
     /// Rewrites a small archive without its free pages, and with incremental auto-vacuum from then
     /// on (`releaseFreePages`). Best effort: a failure (a full disk) leaves the archive as it was.
@@ -174,16 +175,25 @@ public final class Store: Sendable {
     }
 
     /// The names of the migrations a database has had (none for a new file).
-    static func appliedMigrations(_ db: Database) -> Set<String> {
+    static func appliedMigrations(_ db: Database) throws -> Set<String> {
         var out = Set<String>()
         var statement: OpaquePointer? = nil
         defer { sqlite3_finalize(statement) }
-        // No table: nothing applied.
-        guard sqlite3_prepare_v2(db.sqliteConnection, "SELECT identifier FROM grdb_migrations", -1, &statement, nil) == SQLITE_OK
-        else { return out }
-        while sqlite3_step(statement) == SQLITE_ROW {
-            if let text = sqlite3_column_text(statement, 0) { out.insert(String(cString: text)) }
+        let error = { (rc: Int32) in
+            DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
+        let prepared = sqlite3_prepare_v2(db.sqliteConnection, "SELECT identifier FROM grdb_migrations", -1, &statement, nil)
+        if prepared != SQLITE_OK {
+            // No table: nothing applied. Anything else (busy, damaged) is that error.
+            if String(cString: sqlite3_errmsg(db.sqliteConnection)).hasPrefix("no such table") { return out }
+            throw error(prepared)
+        }
+        var rc = sqlite3_step(statement)
+        while rc == SQLITE_ROW {
+            if let text = sqlite3_column_text(statement, 0) { out.insert(String(cString: text)) }
+            rc = sqlite3_step(statement)
+        }
+        if rc != SQLITE_DONE { throw error(rc) }
         return out
     }
 
