@@ -133,20 +133,27 @@ public final class Importer {
         private let results: ParseResults
         private let done = DispatchGroup()
 
+        /// Parsing threads: one core is left to the thread storing the previous batch, which is the
+        /// slower half; sharing every core with the parsers, it got two thirds of one.
+        static let workers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+
         init(prepared: [Prepared], parser: SummaryParser) {
             self.prepared = prepared
             let results = ParseResults(count: prepared.count)
             self.results = results
             done.enter()
+            let workers = ParsingBatch.workers
             DispatchQueue.global().async { [done] in
-                DispatchQueue.concurrentPerform(iterations: prepared.count) { i in
-                    guard case .text(let path, let text, _) = prepared[i] else { return }
-                    do {
-                        results.set(i, .success(try parser.parse(text, source: path)))
-                    } catch let e as ParseError {
-                        results.set(i, .failure(e))
-                    } catch {
-                        results.set(i, .failure(ParseError(source: path, "\(error)")))
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    for i in stride(from: w, to: prepared.count, by: workers) {
+                        guard case .text(let path, let text, _) = prepared[i] else { continue }
+                        do {
+                            results.set(i, .success(try parser.parse(text, source: path)))
+                        } catch let e as ParseError {
+                            results.set(i, .failure(e))
+                        } catch {
+                            results.set(i, .failure(ParseError(source: path, "\(error)")))
+                        }
                     }
                 }
                 done.leave()
