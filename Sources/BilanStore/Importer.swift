@@ -90,7 +90,7 @@ public final class Importer {
         // Files with the same bytes as an earlier file of this run get its outcome.
         var firstOfHash: [String: String] = [:]  // content hash -> first path
         var outcomeOfHash: [String: Report] = [:]  // content hash -> that file's report
-        var pending: ParsingBatch? = nil
+        var pending: [ParsingBatch] = []
         var nextLoad = slices.first.map { LoadingBatch($0) }
         for k in slices.indices {
             // The next batch's files are read and hashed in the background meanwhile.
@@ -118,45 +118,49 @@ public final class Importer {
                     prepared.append(.done(Report(path: item.path, status: .rejected, detail: "\(item.path): not read")))
                 }
             }
-            // Parse this batch on the other threads while the previous one is being stored.
-            let parsing = ParsingBatch(prepared: prepared, parser: sharedParser())
-            if let previous = pending { try storeAndReport(previous, &outcomeOfHash, firstOfHash, report) }
-            pending = parsing
+            // Parse this batch on the other threads while earlier ones are being stored. Two batches
+            // ahead: a batch slower to parse than the one before it is stored does not leave the
+            // storing thread waiting.
+            pending.append(ParsingBatch(prepared: prepared, parser: sharedParser()))
+            if pending.count > 2 { try storeAndReport(pending.removeFirst(), &outcomeOfHash, firstOfHash, report) }
         }
-        if let last = pending { try storeAndReport(last, &outcomeOfHash, firstOfHash, report) }
+        for batch in pending { try storeAndReport(batch, &outcomeOfHash, firstOfHash, report) }
         store.releaseFreePages()
     }
 
-    /// A batch of prepared files being parsed in the background, on every core.
+    /// A batch of prepared files being parsed in the background, in the order batches come.
     final class ParsingBatch: @unchecked Sendable {
         let prepared: [Prepared]
         private let results: ParseResults
         private let done = DispatchGroup()
 
-        /// Parsing threads: one core is left to the thread storing the previous batch, which is the
-        /// slower half; sharing every core with the parsers, it got two thirds of one.
-        static let workers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+        /// Parsing threads: all cores but one, which is left to the thread storing the batches
+        /// before, the slower half (sharing every core with the parsers, it got two thirds of one).
+        /// Files are parsed in the order given, so the oldest batch is ready first.
+        static let queue: OperationQueue = {
+            let q = OperationQueue()
+            q.name = "bilan.parse"
+            q.maxConcurrentOperationCount = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+            return q
+        }()
 
         init(prepared: [Prepared], parser: SummaryParser) {
             self.prepared = prepared
             let results = ParseResults(count: prepared.count)
             self.results = results
-            done.enter()
-            let workers = ParsingBatch.workers
-            DispatchQueue.global().async { [done] in
-                DispatchQueue.concurrentPerform(iterations: workers) { w in
-                    for i in stride(from: w, to: prepared.count, by: workers) {
-                        guard case .text(let path, let text, _) = prepared[i] else { continue }
-                        do {
-                            results.set(i, .success(try parser.parse(text, source: path)))
-                        } catch let e as ParseError {
-                            results.set(i, .failure(e))
-                        } catch {
-                            results.set(i, .failure(ParseError(source: path, "\(error)")))
-                        }
+            for (i, item) in prepared.enumerated() {
+                guard case .text(let path, let text, _) = item else { continue }
+                done.enter()
+                ParsingBatch.queue.addOperation { [done] in
+                    do {
+                        results.set(i, .success(try parser.parse(text, source: path)))
+                    } catch let e as ParseError {
+                        results.set(i, .failure(e))
+                    } catch {
+                        results.set(i, .failure(ParseError(source: path, "\(error)")))
                     }
+                    done.leave()
                 }
-                done.leave()
             }
         }
 

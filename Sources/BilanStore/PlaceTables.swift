@@ -126,10 +126,14 @@ extension Store {
         }
     }
 
-    /// Every key of a gazetteer's places.
+    /// Every key of a gazetteer's places (what `nameKeys` gives for each).
     static func keys(of gazetteer: Gazetteer) -> Set<String> {
         var out = Set<String>()
-        for p in gazetteer.places { out.formUnion(nameKeys(of: p.id, in: gazetteer)) }
+        out.reserveCapacity(80_000)
+        gazetteer.forEachName { _, name in
+            let key = nameKey(name)
+            if key.count >= 3, !PlaceMatcher.isStopWord(key) { out.insert(key) }
+        }
         return out
     }
 

@@ -86,6 +86,10 @@ import Testing
     @Test func theKeyFilterKnowsTheGazetteersNames() throws {
         let keys = Store.keys(of: .shared)
         #expect(keys.count > 50_000)
+        // The keys the tables would hold for every place, each place's names folded once.
+        var reference = Set<String>()
+        for p in Gazetteer.shared.places { reference.formUnion(Store.nameKeys(of: p.id, in: .shared)) }
+        #expect(keys == reference)
         let filter = KeyFilter.shared
         #expect(filter.bits.count < 100_000)
         #expect(keys.allSatisfy(filter.mayContain))

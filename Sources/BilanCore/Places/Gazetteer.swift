@@ -104,6 +104,16 @@ public final class Gazetteer: Sendable {
 
     public func place(id: String) -> Place? { index[id].map { places[$0] } }
 
+    /// Every name of every place, as `names(of:)` gives them but with repeats: for building a set
+    /// of keys without folding each name twice.
+    public func forEachName(_ body: (Place, String) -> Void) {
+        for (i, p) in places.enumerated() {
+            body(p, p.name)
+            for a in p.aliases { body(p, a) }
+            for m in matchingAliases[i] { body(p, m) }
+        }
+    }
+
     /// Every name a reader may type for a place: canonical, aliases, and the region forms.
     public func names(of id: String) -> [String] {
         guard let i = index[id] else { return [] }
