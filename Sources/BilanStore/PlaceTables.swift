@@ -7,8 +7,9 @@ import GRDB
 ///
 /// Not the whole gazetteer: its 10,888 places and 69,000 spellings took 6.5 MB, three times the
 /// text of a thousand summaries. The tables hold the places some event names, each with the places
-/// it lies in. That is every place a `--front` can find events for: a place holds events only when
-/// it or a place inside it is named, and then it is in the tables. For a name they do not hold,
+/// it lies in and the searched places named within its name (`namesWithin`). That is every place a
+/// `--front` or a search can find events through: a place holds events only when it or a place
+/// inside it is named, and then it is in the tables. For a name they do not hold,
 /// `KeyFilter` tells at once whether the gazetteer knows it at all (a typo, most of the time), and
 /// only when it may does the reader load the gazetteer (`Store.places(named:)`).
 enum PlaceTables {
@@ -262,7 +263,7 @@ extension Store {
 }
 
 /// A Bloom filter of the keys a gazetteer knows: whether a name may be one of them (about 1 in 100
-/// names that are not say yes) or surely is not. 9.6 bits and 7 probes per key: 80 KB for the
+/// names that are not say yes) or surely is not. 9.6 bits and 7 probes per key: 72 KB for the
 /// embedded gazetteer's keys, where the keys themselves took 2 MB with their index.
 struct KeyFilter: Sendable {
     let hashes: Int

@@ -5,8 +5,9 @@ import GRDBSQLite
 
 /// The archive: weeks, events, places and drone figures in SQLite, with an FTS5 index over events.
 ///
-/// Reading never needs the gazetteer in memory (place names are in the `place` and `alias` tables,
-/// filled once when the database is created); importing does.
+/// Reading does not need the gazetteer in memory: the names of the places the weeks name are in the
+/// `place` and `alias` tables, filled as weeks are stored (`PlaceTables`); importing does, and so
+/// does a reader's name for a place no week names.
 public final class Store: Sendable {
     let writer: any DatabaseWriter
     /// Where the database lives, for messages (":memory:" for tests).
