@@ -31,9 +31,10 @@ enum PlaceTables {
                 if gazetteer.place(id: parent) == nil { climb.append(parent) } else { known.append(parent) }
             }
         }
-        for id in try String.fetchAll(db, sql: "SELECT id FROM place") where !keep.contains(id) {
-            try db.execute(sql: "DELETE FROM alias WHERE place_id = ?; DELETE FROM place WHERE id = ?", arguments: [id, id])
-        }
+        // The kept ids as a JSON array: one statement per table, whatever their number.
+        let kept = String(decoding: try JSONEncoder().encode(keep.sorted()), as: UTF8.self)
+        try db.execute(sql: "DELETE FROM alias WHERE place_id NOT IN (SELECT value FROM json_each(?))", arguments: [kept])
+        try db.execute(sql: "DELETE FROM place WHERE id NOT IN (SELECT value FROM json_each(?))", arguments: [kept])
         try db.execute(sql: "DELETE FROM place_key_filter")
         try add(db, ids: known, from: gazetteer)
         let embedded = gazetteer === Gazetteer.shared
@@ -47,7 +48,7 @@ enum PlaceTables {
     /// curated, or of 10,000 people and more (`Store.mergePlaceNames`).
     static func searchedPlaces(_ gazetteer: Gazetteer) -> [String: [String]] {
         var out: [String: [String]] = [:]
-        for p in gazetteer.places where p.front || p.curated || (p.population ?? 0) >= 10_000 {
+        for p in gazetteer.places where Store.isSearched(p) {
             out[Store.nameKey(p.name), default: []].append(p.id)
         }
         return out
@@ -118,13 +119,15 @@ extension Store {
         PlaceMatcher.key(name)
     }
 
-    /// The keys a place is found by: its names' keys, but for those too short or too common to
-    /// name it.
+    /// A name's key, unless it is too short or too common to name a place.
+    static func placeKey(_ name: String) -> String? {
+        let key = nameKey(name)
+        return key.count >= 3 && !PlaceMatcher.isStopWord(key) ? key : nil
+    }
+
+    /// The keys a place is found by.
     static func nameKeys(of id: String, in gazetteer: Gazetteer) -> [String] {
-        gazetteer.names(of: id).compactMap { name in
-            let key = nameKey(name)
-            return key.count >= 3 && !PlaceMatcher.isStopWord(key) ? key : nil
-        }
+        gazetteer.names(of: id).compactMap(placeKey)
     }
 
     /// Every key of a gazetteer's places (what `nameKeys` gives for each).
@@ -132,10 +135,15 @@ extension Store {
         var out = Set<String>()
         out.reserveCapacity(80_000)
         gazetteer.forEachName { _, name in
-            let key = nameKey(name)
-            if key.count >= 3, !PlaceMatcher.isStopWord(key) { out.insert(key) }
+            if let key = placeKey(name) { out.insert(key) }
         }
         return out
+    }
+
+    /// Whether a search reads a typed name as this place: front, curated, or of 10,000 people and
+    /// more (the same test as `mergePlaceNames`' query).
+    static func isSearched(_ p: Place) -> Bool {
+        p.front || p.curated || (p.population ?? 0) >= 10_000
     }
 
     /// The embedded gazetteer's places by key, for names the database's tables do not hold. Built

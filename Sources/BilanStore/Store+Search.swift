@@ -337,6 +337,7 @@ extension Store {
                     if n > 1 && run.contains(where: \.quoted) { continue }
                     let key = run.flatMap(\.words).joined(separator: " ")
                     // The places the words name: their canonical names, and every spelling of them.
+                    // (`Store.isSearched` is the same test on a gazetteer's place.)
                     let rows = try read { db in
                         try Row.fetchAll(
                             db,
