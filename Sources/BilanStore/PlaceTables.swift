@@ -150,8 +150,10 @@ extension Store {
     /// on first use (half a second: a reader who types a place no week names).
     static let gazetteerKeys: [String: [Place]] = {
         var out: [String: [Place]] = [:]
-        for p in Gazetteer.shared.places {
-            for key in Set(nameKeys(of: p.id, in: .shared)) { out[key, default: []].append(p) }
+        Gazetteer.shared.forEachName { p, name in
+            // A place's names come together: a key it has already is at the end of its list.
+            guard let key = placeKey(name), out[key]?.last?.id != p.id else { return }
+            out[key, default: []].append(p)
         }
         return out
     }()
@@ -296,7 +298,7 @@ struct KeyFilter: Sendable {
         var bytes = [UInt8](repeating: 0, count: size)
         hashes = 7
         for key in keys {
-            for bit in KeyFilter.probes(key, hashes: 7, bitCount: size * 8) { bytes[bit >> 3] |= 1 << UInt8(bit & 7) }
+            for bit in KeyFilter.probes(key, hashes: hashes, bitCount: size * 8) { bytes[bit >> 3] |= 1 << UInt8(bit & 7) }
         }
         bits = Data(bytes)
     }
