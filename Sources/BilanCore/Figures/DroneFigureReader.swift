@@ -36,7 +36,7 @@ public enum DroneFigureReader {
         return hits.map { hit in
             let from = tokens[hit.count.start].start
             let to = tokens[hit.end - 1].end
-            let phrase = String(String.UnicodeScalarView(scalars[from..<to]))
+            let phrase = String(scalars: scalars[from..<to])
             // A count framed by a longer period ("depuis le début de la guerre", "in 2024") is no
             // part of the week's tally: it keeps its phrase but takes the role `.other`.
             let position = hit.count.start
@@ -440,18 +440,19 @@ struct DroneSentence {
     func longerPeriodPhrases() -> [Int] {
         var found: [Int] = []
         for (k, token) in tokens.enumerated() where token.kind == .word {
+            guard let start = words.periodStarts[token.text] else { continue }
             let next = k + 1 < tokens.count ? tokens[k + 1] : nil
-            if words.since.contains(token.text) {
+            if start.contains(.since) {
                 let window = tokens[(k + 1)..<min(tokens.count, k + 6)]
                 let week = window.contains { $0.text == "semaine" || $0.text == "week" }
                 let long = window.contains { words.periodWords.contains($0.text) || words.months.contains($0.text) || isYear($0) }
                 if long && !week { found.append(k) }
-            } else if words.during.contains(token.text), let next {
+            } else if start.contains(.during), let next {
                 // "en 2024", "in October" (a month without a day)
                 if isYear(next) || (words.months.contains(next.text) && !(k + 2 < tokens.count && dayNumber(tokens[k + 2]) != nil)) {
                     found.append(k)
                 }
-            } else if words.periods.contains(where: { FigureToken.matches(tokens, at: k, $0) }) {
+            } else if start.contains(.period), words.periods.contains(where: { FigureToken.matches(tokens, at: k, $0) }) {
                 found.append(k)
             }
         }
@@ -543,6 +544,8 @@ struct DroneWords: Sendable {
     let roles: [RolePattern]
     /// Role patterns by the first three letters of their first word, longest patterns first.
     var roleIndex: [String: [RolePattern]] = [:]
+    /// What a word may start of a longer period (`PeriodStart`): one look-up per word.
+    var periodStarts: [String: PeriodStart] = [:]
     let electronicWarfare: [[String]]
     let wholeWeek: [[String]]
     let partOfWeek: Set<String>
@@ -563,7 +566,18 @@ struct DroneWords: Sendable {
     private func indexed() -> DroneWords {
         var words = self
         for pattern in roles { words.roleIndex[String(pattern.words[0].prefix(3)), default: []].append(pattern) }
+        for w in since { words.periodStarts[w, default: []].insert(.since) }
+        for w in during { words.periodStarts[w, default: []].insert(.during) }
+        for p in periods { words.periodStarts[p[0], default: []].insert(.period) }
         return words
+    }
+
+    /// The ways a word can start a phrase of a longer period.
+    struct PeriodStart: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let since = PeriodStart(rawValue: 1)
+        static let during = PeriodStart(rawValue: 2)
+        static let period = PeriodStart(rawValue: 4)
     }
 
     static let weapons: [String: String] = [
@@ -696,13 +710,12 @@ struct DroneWords: Sendable {
 }
 
 extension FigureText {
-    /// A cheap test on the raw bytes: does the sentence name drones at all?
+    /// A cheap test on the raw bytes: does the sentence name drones at all? One pass over the
+    /// bytes, trying at each the needles that start with its letter.
     static func mayMentionDrones(_ sentence: String) -> Bool {
-        let found = sentence.utf8.withContiguousStorageIfAvailable { bytes in
-            droneNeedles.contains { contains(bytes, $0) }
-        }
+        let found = sentence.utf8.withContiguousStorageIfAvailable { containsNeedle($0) }
         if let found { return found }
-        return Array(sentence.utf8).withUnsafeBufferPointer { bytes in droneNeedles.contains { contains(bytes, $0) } }
+        return Array(sentence.utf8).withUnsafeBufferPointer { containsNeedle($0) }
     }
 
     private static let droneNeedles: [[UInt8]] = [
@@ -710,24 +723,30 @@ extension FigureText {
         "unmanned", "bpla",
     ].map { Array($0.utf8) }
 
-    /// Whether `haystack` contains `needle` (lowercase), ignoring ASCII case.
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
+    /// For each byte (lower case), the needles that start with it.
+    private static let needlesByFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for n in droneNeedles { table[Int(n[0])].append(n) }
+        return table
+    }()
+
+    /// Whether `haystack` contains one of the needles (lower case), ignoring ASCII case.
+    private static func containsNeedle(_ haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
-        let first = needle[0]
+        let table = needlesByFirstByte
+        let n = haystack.count
         var i = 0
-        let last = haystack.count - needle.count
-        outer: while i <= last {
-            if lower(haystack[i]) == first {
-                var j = 1
-                while j < needle.count {
-                    if lower(haystack[i + j]) != needle[j] {
-                        i += 1
-                        continue outer
+        while i < n {
+            let candidates = table[Int(lower(haystack[i]))]
+            if !candidates.isEmpty {
+                next: for needle in candidates where i + needle.count <= n {
+                    var j = 1
+                    while j < needle.count {
+                        if lower(haystack[i + j]) != needle[j] { continue next }
+                        j += 1
                     }
-                    j += 1
+                    return true
                 }
-                return true
             }
             i += 1
         }

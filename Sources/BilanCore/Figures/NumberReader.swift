@@ -310,9 +310,10 @@ enum FigureTokenizer {
         _ s: [Unicode.Scalar], _ i: inout Int, language: Language, hyphen: Bool
     ) -> FigureToken {
         let start = i
-        var text = ""
+        // The digits as bytes (ASCII digits only, `isDigit`).
+        var bytes: [UInt8] = []
         var run = digits(s, from: i)
-        for k in i..<(i + run) { text.unicodeScalars.append(s[k]) }
+        for k in i..<(i + run) { bytes.append(UInt8(s[k].value)) }
         i += run
         // Thousands: "3 000", "1 800 000", "2,000"; the first group has at most 3 digits.
         if run <= 3 {
@@ -322,10 +323,11 @@ enum FigureTokenizer {
                     FigureText.isGroupSpace(sep) || sep == ","
                     || (sep == "." && language == .fr)
                 guard thousands, i + 1 < s.count, digits(s, from: i + 1) == 3 else { break }
-                for k in (i + 1)..<(i + 4) { text.unicodeScalars.append(s[k]) }
+                for k in (i + 1)..<(i + 4) { bytes.append(UInt8(s[k].value)) }
                 i += 4
             }
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         var value = Double(text) ?? 0
         // Decimals: "2,4" in French, "2.4" in English.
         let decimalMark: Unicode.Scalar = language == .fr ? "," : "."
@@ -393,31 +395,33 @@ enum FigureText {
 
     /// Lowercases and strips accents ("Été" → "ete", "œ" → "oe").
     static func fold(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var out = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalars to a String one by one cost more than the rest.
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count + 4)
         for c in scalars {
             let v = c.value
             if v < 0x80 {
-                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : c)
+                out.append(UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v))
                 continue
             }
             switch v {
-            case 0xC0...0xC5, 0xE0...0xE5, 0x100...0x105: out.append("a")
-            case 0xC7, 0xE7, 0x106...0x10D: out.append("c")
-            case 0xC8...0xCB, 0xE8...0xEB, 0x112...0x11B: out.append("e")
-            case 0xCC...0xCF, 0xEC...0xEF, 0x128...0x12F: out.append("i")
-            case 0xD1, 0xF1: out.append("n")
-            case 0xD2...0xD6, 0xD8, 0xF2...0xF6, 0xF8: out.append("o")
-            case 0xD9...0xDC, 0xF9...0xFC, 0x168...0x173: out.append("u")
-            case 0xDD, 0xFD, 0xFF, 0x178: out.append("y")
-            case 0x152, 0x153: out.append("o"); out.append("e")
-            case 0xC6, 0xE6: out.append("a"); out.append("e")
-            case 0xDF: out.append("s"); out.append("s")
+            case 0xC0...0xC5, 0xE0...0xE5, 0x100...0x105: out.append(0x61)  // a
+            case 0xC7, 0xE7, 0x106...0x10D: out.append(0x63)  // c
+            case 0xC8...0xCB, 0xE8...0xEB, 0x112...0x11B: out.append(0x65)  // e
+            case 0xCC...0xCF, 0xEC...0xEF, 0x128...0x12F: out.append(0x69)  // i
+            case 0xD1, 0xF1: out.append(0x6E)  // n
+            case 0xD2...0xD6, 0xD8, 0xF2...0xF6, 0xF8: out.append(0x6F)  // o
+            case 0xD9...0xDC, 0xF9...0xFC, 0x168...0x173: out.append(0x75)  // u
+            case 0xDD, 0xFD, 0xFF, 0x178: out.append(0x79)  // y
+            case 0x152, 0x153: out.append(contentsOf: [0x6F, 0x65])  // oe
+            case 0xC6, 0xE6: out.append(contentsOf: [0x61, 0x65])  // ae
+            case 0xDF: out.append(contentsOf: [0x73, 0x73])  // ss
             default:
                 if c.properties.generalCategory == .nonspacingMark { continue }
-                out.append(contentsOf: String(Character(c)).lowercased().unicodeScalars)
+                out.append(contentsOf: String(Character(c)).lowercased().utf8)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -58,16 +58,34 @@ public struct TimeInWeek: Sendable, Hashable {
         read(words: WordTokenizer.words(sentence).map(\.folded), in: range, previous: previous)
     }
 
+    /// Per first byte, a bit for each length in bytes (up to 63) that some word this reader looks
+    /// up has: most words of a sentence fail this test and are never hashed.
+    static let keywordShapes: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: 256)
+        let keywords = Array(months.keys) + Array(weekdays.keys) + Array(phrasesByFirstWord.keys) + nextDayWords.map { $0[0] }
+        for w in keywords { table[Int(w.utf8.first!)] |= 1 << UInt64(min(w.utf8.count, 63)) }
+        return table
+    }()
+
+    /// Whether `word` may be a month, a weekday or the first word of a phrase this reader knows.
+    @inline(__always) static func mayBeKeyword(_ word: String) -> Bool {
+        let u = word.utf8
+        guard let first = u.first else { return false }
+        return keywordShapes[Int(first)] & (1 << UInt64(min(u.count, 63))) != 0
+    }
+
     /// The same, on the sentence's folded words.
     static func read(words: [String], in range: DayRange, previous: CalendarDay?) -> TimeInWeek {
         var result = TimeInWeek()
+        // A sentence without a word this reader knows says nothing of the time (most of them).
+        guard words.contains(where: mayBeKeyword) else { return result }
 
         // Phrases: the first one in the sentence wins (the longest at the same place).
         var best: (pos: Int, len: Int, part: PartOfWeek?)? = nil
         search: for i in words.indices {
-            guard let candidates = phrasesByFirstWord[words[i]] else { continue }
+            guard mayBeKeyword(words[i]), let candidates = phrasesByFirstWord[words[i]] else { continue }
             for (phrase, part) in candidates where i + phrase.count <= words.count {
-                if Array(words[i..<(i + phrase.count)]) == phrase {
+                if words[i..<(i + phrase.count)].elementsEqual(phrase) {
                     best = (i, phrase.count, part)
                     break search
                 }
@@ -120,7 +138,7 @@ public struct TimeInWeek: Sendable, Hashable {
     }
 
     static func firstWeekday(_ words: [String]) -> Int? {
-        for w in words {
+        for w in words where mayBeKeyword(w) {
             if let d = weekdays[w] { return d }
         }
         return nil
@@ -128,7 +146,7 @@ public struct TimeInWeek: Sendable, Hashable {
 
     static func explicitDate(_ words: [String], near range: DayRange) -> CalendarDay? {
         for (i, w) in words.enumerated() {
-            guard let month = months[w] else { continue }
+            guard mayBeKeyword(w), let month = months[w] else { continue }
             // "3 septembre", "2 au 3 septembre" (the first: the night of the 2nd), "1er septembre"
             var day: Int? = nil
             if i >= 1, let d = dayNumber(words[i - 1]) {

@@ -27,6 +27,62 @@ public enum IndexFolding {
         }
     }
 
+    /// The same into a `WordCollector`: calls `new` with each word it had not collected before.
+    ///
+    /// A word of ASCII letters and digits is hashed where it stands (lower-cased first when it has
+    /// capitals); only the stretches between ASCII separators that hold other characters go through
+    /// the token reader. An ASCII byte that is not a letter or a digit always ends a word there, so
+    /// each stretch reads as it would in the whole text.
+    public static func collectForList(_ text: String, into words: inout WordCollector, new: (String) -> Void) {
+        func insert(_ token: UnsafeBufferPointer<UInt8>, _ sure: Int?) {
+            if let sure {
+                words.insertUnsure(UnsafeBufferPointer(rebasing: token[..<sure]), new: new)
+            } else {
+                words.insert(token, new: new)
+            }
+        }
+        var copy = text
+        copy.makeContiguousUTF8()
+        copy.utf8.withContiguousStorageIfAvailable { bytes in
+            @inline(__always) func isWordByte(_ b: UInt8) -> Bool {
+                (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A)
+            }
+            var lowered: [UInt8] = []
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80, !isWordByte(b) {
+                    i += 1
+                    continue
+                }
+                var j = i
+                var capitals = false
+                while j < n, isWordByte(bytes[j]) {
+                    if bytes[j] <= 0x5A, bytes[j] >= 0x41 { capitals = true }
+                    j += 1
+                }
+                if j > i, j == n || bytes[j] < 0x80 {
+                    if capitals {
+                        lowered.removeAll(keepingCapacity: true)
+                        for k in i..<j { lowered.append(bytes[k] >= 0x41 && bytes[k] <= 0x5A ? bytes[k] + 32 : bytes[k]) }
+                        lowered.withUnsafeBufferPointer { insert($0, nil) }
+                    } else {
+                        insert(UnsafeBufferPointer(rebasing: bytes[i..<j]), nil)
+                    }
+                    i = j
+                    continue
+                }
+                // Other characters: the token reader, up to the next ASCII separator.
+                while j < n, bytes[j] >= 0x80 || isWordByte(bytes[j]) { j += 1 }
+                var reader = TokenReader()
+                read(bytes, i..<j, into: &reader, insert)
+                reader.finish(insert)
+                i = j
+            }
+        }
+    }
+
     /// Ends a word-list entry whose rest is not known for sure (U+FFFD, after every letter).
     public static let unsure = "\u{FFFD}"
 
@@ -50,26 +106,28 @@ public enum IndexFolding {
     /// from their bytes (the ranking reads 400 sentences a search this way).
     @inline(__always) public static func forEachToken(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Int?) -> Void) {
         var reader = TokenReader()
-        let read: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                if b < 0x80 {
-                    reader.ascii(b, body)
-                    i += 1
-                    continue
-                }
-                // A valid string: a lead byte and its continuation bytes.
-                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
-                i += length
-                reader.other(Unicode.Scalar(v) ?? "\u{FFFD}", body)
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            read(bytes, 0..<bytes.count, into: &reader, body)
+        }
+        if done == nil { forEachScalar(of: text, into: &reader, body) }
+        reader.finish(body)
+    }
+
+    /// Feeds the bytes of `range` to `reader`: ASCII bytes directly, other characters decoded.
+    @inline(__always) static func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into reader: inout TokenReader,
+        _ body: (UnsafeBufferPointer<UInt8>, Int?) -> Void
+    ) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b < 0x80 {
+                reader.ascii(b, body)
+                i += 1
+            } else {
+                reader.other(UTF8Scalars.next(bytes, &i), body)
             }
         }
-        if read == nil { forEachScalar(of: text, into: &reader, body) }
-        reader.finish(body)
     }
 
     /// The same, reading the string's scalars (a string not stored as UTF-8).

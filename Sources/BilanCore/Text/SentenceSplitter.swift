@@ -25,9 +25,24 @@ public enum SentenceSplitter {
     }
 
     public static func split(_ paragraph: String) -> [String] {
-        let view = paragraph.unicodeScalars
-        let u = Array(view)
-        let index = Array(view.indices) + [view.endIndex]
+        var text = paragraph
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { split(utf8: $0) } ?? []
+    }
+
+    /// Decodes the scalars and where each starts in one pass over the bytes; sentences are then
+    /// made from the bytes (the arrays of scalars and of String indices cost more than splitting).
+    private static func split(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var u: [Unicode.Scalar] = []
+        var offset: [Int] = []
+        u.reserveCapacity(bytes.count)
+        offset.reserveCapacity(bytes.count + 1)
+        var at = 0
+        while at < bytes.count {
+            offset.append(at)
+            u.append(UTF8Scalars.next(bytes, &at))
+        }
+        offset.append(bytes.count)
         var sentences: [String] = []
         var start = 0
         var i = 0
@@ -35,7 +50,9 @@ public enum SentenceSplitter {
             var a = a, b = b
             while a < b, isSpace(u[a].value) { a += 1 }
             while b > a, isSpace(u[b - 1].value) { b -= 1 }
-            if a < b { sentences.append(String(view[index[a]..<index[b]])) }
+            if a < b {
+                sentences.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[offset[a]..<offset[b]]), as: UTF8.self))
+            }
         }
         while i < u.count {
             let c = u[i].value
@@ -87,9 +104,10 @@ public enum SentenceSplitter {
         var s = p
         while s > 0, !isSpace(u[s - 1].value), !openerScalars.contains(u[s - 1].value) { s -= 1 }
         guard s < p else { return false }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: u[s..<p])
-        let word = String(view)
+        // Most sentences end on a longer word: an abbreviation without a period is six letters at
+        // most, an initial one, and an acronym has periods.
+        if p - s > 6, !u[s..<p].contains(where: { $0.value == 0x2E }) { return false }
+        let word = String(scalars: u[s..<p])
         if abbreviations.contains(word.lowercased()) { return true }
         // A lone capital initial: "V. Zelensky", "J.-C."
         if p - s == 1, u[s].properties.isUppercase { return true }
@@ -104,6 +122,21 @@ public enum SentenceSplitter {
 }
 
 extension String {
+    /// A string of these scalars, encoded as UTF-8 bytes first: appending scalars to a
+    /// `String.UnicodeScalarView` one at a time cost ten times as much.
+    init(scalars: ArraySlice<Unicode.Scalar>) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for u in scalars {
+            if u.value < 0x80 {
+                bytes.append(UInt8(u.value))
+            } else {
+                UTF8.encode(u) { bytes.append($0) }
+            }
+        }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The string without leading and trailing spaces, tabs and newlines (NBSP included).
     func trimmingSpaces() -> String {
         var sub = Substring(self)
