@@ -75,6 +75,13 @@ enum PlaceTables {
     /// (`namesWithin`), unless they are there already. A place in the table always has those
     /// there too, so a place found stops the climb.
     static func add(_ db: Database, ids: some Sequence<String>, from gazetteer: Gazetteer) throws {
+        var stored = Set<String>()
+        try add(db, ids: ids, from: gazetteer, stored: &stored)
+    }
+
+    /// `stored`: ids known to be in the tables with the places they lie in (skipped); the ids this
+    /// call finds or adds join them.
+    static func add(_ db: Database, ids: some Sequence<String>, from gazetteer: Gazetteer, stored: inout Set<String>) throws {
         let exists = try RawStatement(db, "SELECT 1 FROM place WHERE id = ?")
         let insertPlace = try RawStatement(
             db,
@@ -87,9 +94,12 @@ enum PlaceTables {
         var pending = Array(ids).reversed() as [String]
         var seen = Set<String>()
         while let id = pending.popLast() {
-            guard seen.insert(id).inserted, let p = gazetteer.place(id: id) else { continue }
+            guard !stored.contains(id), seen.insert(id).inserted, let p = gazetteer.place(id: id) else { continue }
             exists.bind(1, id)
-            if try exists.hasRow() { continue }
+            if try exists.hasRow() {
+                stored.insert(id)
+                continue
+            }
             insertPlace.bind(1, p.id)
             insertPlace.bind(2, p.name)
             insertPlace.bind(3, p.kind.rawValue)
@@ -102,6 +112,7 @@ enum PlaceTables {
             insertPlace.bind(10, p.aliases.joined(separator: "|"))
             insertPlace.bind(11, p.curated)
             try insertPlace.run()
+            stored.insert(id)
             for key in Store.nameKeys(of: p.id, in: gazetteer) {
                 insertAlias.bind(1, key)
                 insertAlias.bind(2, p.id)

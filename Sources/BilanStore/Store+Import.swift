@@ -58,11 +58,28 @@ extension Store {
         return .unchanged(info)
     }
 
+    /// Which of `hashes` some stored week has: one query for a batch of files, most of them new.
+    public func knownHashes(_ hashes: [String]) throws -> Set<String> {
+        guard !hashes.isEmpty else { return [] }
+        return try read { db in
+            var known = Set<String>()
+            // SQLite binds at most 32,766 values a statement.
+            for chunk in stride(from: 0, to: hashes.count, by: 500).map({ hashes[$0..<min($0 + 500, hashes.count)] }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                known.formUnion(
+                    try String.fetchAll(
+                        db, sql: "SELECT content_hash FROM week WHERE content_hash IN (\(marks))",
+                        arguments: StatementArguments(Array(chunk))))
+            }
+            return known
+        }
+    }
+
     /// Stores a parsed week in one transaction, replacing the week of the same range and language.
     public func store(_ week: Week, hash: String, source: String, sample: Bool = false) throws -> ImportOutcome {
         try write { db in
-            var words = Set<String>()
-            return try Store.store(db, week, hash: hash, source: source, sample: sample, words: &words)
+            var memo = Store.BatchMemo()
+            return try Store.store(db, week, hash: hash, source: source, sample: sample, memo: &memo)
         }
     }
 
@@ -76,9 +93,9 @@ extension Store {
             // `writer` directly, not `write`: the SQLite result code tells which failure this is.
             return try writer.write { db in
                 // The words the batch has added so far: each is looked up in the word list once.
-                var words = Set<String>()
+                var memo = Store.BatchMemo()
                 return try batch.map { item in
-                    .success(try Store.store(db, item.week, hash: item.hash, source: item.source, sample: false, words: &words))
+                    .success(try Store.store(db, item.week, hash: item.hash, source: item.source, sample: false, memo: &memo))
                 }
             }
         } catch let e as DatabaseError where Store.isDatabaseWide(e) {
@@ -92,8 +109,8 @@ extension Store {
                 var outcome: ImportOutcome? = nil
                 do {
                     try db.inSavepoint {
-                        var words = Set<String>()
-                        outcome = try Store.store(db, item.week, hash: item.hash, source: item.source, sample: false, words: &words)
+                        var memo = Store.BatchMemo()
+                        outcome = try Store.store(db, item.week, hash: item.hash, source: item.source, sample: false, memo: &memo)
                         return .commit
                     }
                     return .success(outcome!)
@@ -114,16 +131,25 @@ extension Store {
         (error as? DatabaseError).map { translate($0, path: path) } ?? error
     }
 
-    /// `words`: the words added to the word list in this transaction (see `insert`).
+    /// What a transaction has stored already, so that a batch of weeks looks each word and each
+    /// place up once. It must not outlive a rolled-back savepoint.
+    struct BatchMemo {
+        /// The words added to the word list.
+        var words = WordCollector()
+        /// The places whose rows are in the place tables, with the places they lie in.
+        var places = Set<String>()
+    }
+
+    /// `memo`: what this transaction has stored already (see `insert`).
     static func store(
-        _ db: Database, _ week: Week, hash: String, source: String, sample: Bool, words: inout Set<String>
+        _ db: Database, _ week: Week, hash: String, source: String, sample: Bool, memo: inout BatchMemo
     ) throws -> ImportOutcome {
         let previous = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT id, source FROM week WHERE first_day = ? AND last_day = ? AND language = ?"),
             arguments: [week.range.first, week.range.last, week.language.rawValue])
         if let previous { try Store.deleteWeek(db, id: previous["id"]) }
         if !sample { try Store.dropSample(db) }
-        try Store.insert(db, week: week, hash: hash, source: source, sample: sample, words: &words)
+        try Store.insert(db, week: week, hash: hash, source: source, sample: sample, memo: &memo)
         let info = WeekInfo(
             range: week.range, language: week.language, title: week.title, eventCount: week.events.count,
             source: source, sample: sample)
@@ -144,15 +170,15 @@ extension Store {
     }
 
     static func insert(_ db: Database, week: Week, hash: String, source: String?, sample: Bool) throws {
-        var words = Set<String>()
-        try insert(db, week: week, hash: hash, source: source, sample: sample, words: &words)
+        var memo = Store.BatchMemo()
+        try insert(db, week: week, hash: hash, source: source, sample: sample, memo: &memo)
     }
 
     /// Inserts a week, its events, figures and places, indexes its sentences and adds their words to
-    /// the word list; `words` holds the words this transaction has added already, so a batch of
+    /// the word list; `memo` holds the words and places this transaction has stored already, so a batch of
     /// weeks looks each word up once. (It must not outlive a rolled-back savepoint.)
     static func insert(
-        _ db: Database, week: Week, hash: String, source: String?, sample: Bool, words: inout Set<String>
+        _ db: Database, week: Week, hash: String, source: String?, sample: Bool, memo: inout BatchMemo
     ) throws {
         let insertWeek = try RawStatement(
             db,
@@ -240,11 +266,12 @@ extension Store {
         // The places the week names, with the places they lie in, unless the tables hold them.
         var named = Set<String>()
         for e in week.events { named.formUnion(e.placeIDs) }
-        if !named.isEmpty { try PlaceTables.add(db, ids: named.sorted(), from: .shared) }
-        var weekWords = Set<String>()
-        for e in week.events { IndexFolding.collectForList(e.text, into: &weekWords) }
+        named.subtract(memo.places)
+        if !named.isEmpty { try PlaceTables.add(db, ids: named.sorted(), from: .shared, stored: &memo.places) }
+        var newWords: [String] = []
+        for e in week.events { IndexFolding.collectForList(e.text, into: &memo.words) { newWords.append($0) } }
         let insertWord = try RawStatement(db, "INSERT OR IGNORE INTO word(term) VALUES (?)")
-        for w in weekWords where words.insert(w).inserted {
+        for w in newWords {
             insertWord.bind(1, w)
             try insertWord.run()
         }
