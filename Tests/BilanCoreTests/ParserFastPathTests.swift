@@ -169,6 +169,43 @@ import Testing
         #expect(SentenceSplitter.split("Kyiv « Déjà. » Puis Lviv… Fin ! Non?") == ["Kyiv « Déjà. »", "Puis Lviv…", "Fin !", "Non?"])
     }
 
+    @Test func characterCountTestAgreesWithCount() {
+        var texts = Self.texts
+        texts += [
+            String(repeating: "a", count: 120), String(repeating: "a", count: 121),
+            String(repeating: "e\u{301}", count: 120), String(repeating: "e\u{301}", count: 121),
+            String(repeating: "\r\n", count: 100), String(repeating: "👍🏽", count: 121), String(repeating: "é", count: 119),
+            "\u{600}1" + String(repeating: "b", count: 119), String(repeating: "x", count: 60) + String(repeating: "ж", count: 61),
+        ]
+        for n in [0, 1, 5, 120] {
+            let differ = texts.filter { Paragraphs.hasMoreCharacters($0, than: n) != ($0.count > n) }
+            #expect(differ == [], "more than \(n)")
+        }
+    }
+
+    @Test func everyNameStartPassesThePlaceFilter() {
+        let matcher = PlaceMatcher()
+        var missed: [String] = []
+        for names in Gazetteer.shared.matchingAliases {
+            for name in names {
+                guard let first = PlaceMatcher.entry(name, place: 0, needsContext: false)?.tokens.first else { continue }
+                if !matcher.mayStartName(first) { missed.append(name) }
+            }
+        }
+        #expect(missed == [])
+        // Most words of a sentence start no name, and the filter says so for most of them.
+        let words = WordTokenizer.words(Self.texts[1] + " " + Self.texts[3]).map(\.folded)
+        #expect(words.filter(matcher.mayStartName).count < words.count)
+    }
+
+    @Test func everyMonthAndWeekdayPassesTheFigureReadersFilter() {
+        for language in [Language.fr, .en] {
+            let words = DroneWords.of(language)
+            #expect(words.months.union(words.weekdays).allSatisfy(words.mayBeCalendarWord))
+            #expect(!words.mayBeCalendarWord("drones"))
+        }
+    }
+
     @Test func everyKeywordPassesTheTimeFilter() {
         let keywords = Array(TimeInWeek.months.keys) + Array(TimeInWeek.weekdays.keys)
             + TimeInWeek.phraseWords.map { $0.0[0] } + TimeInWeek.nextDayWords.map { $0[0] }

@@ -244,7 +244,7 @@ struct DroneSentence {
     /// the bare count does not stand for drones.
     private func elliptical(_ count: FigureCount) -> Int? {
         if let v = count.value, (1900...2100).contains(v), count.end == count.start + 1,
-            tokens[count.start].kind == .number, tokens[count.start].text.count == 4
+            tokens[count.start].kind == .number, tokens[count.start].text.utf8.count == 4
         {
             return nil   // a year
         }
@@ -460,7 +460,7 @@ struct DroneSentence {
     }
 
     private func isYear(_ token: FigureToken) -> Bool {
-        token.kind == .number && token.suffix.isEmpty && token.text.count == 4 && (1990...2100).contains(Int(token.value))
+        token.kind == .number && token.suffix.isEmpty && token.text.utf8.count == 4 && (1990...2100).contains(Int(token.value))
     }
 
     /// The date ("3 septembre") or else the weekday ("monday") the sentence names, folded.
@@ -480,7 +480,7 @@ struct DroneSentence {
                 {
                     return "\(day) \(tokens[m + 2].text)"
                 }
-            } else if token.kind == .word {
+            } else if token.kind == .word, words.mayBeCalendarWord(token.text) {
                 if words.months.contains(token.text), k + 1 < tokens.count, tokens[k + 1].kind == .number,
                     let day = dayNumber(tokens[k + 1])
                 {
@@ -493,7 +493,7 @@ struct DroneSentence {
     }
 
     private func dayNumber(_ token: FigureToken) -> Int? {
-        guard token.kind == .number, token.text.count <= 2, DroneWords.ordinalSuffixes.contains(token.suffix)
+        guard token.kind == .number, token.text.utf8.count <= 2, DroneWords.ordinalSuffixes.contains(token.suffix)
         else { return nil }
         let day = Int(token.value)
         return (1...31).contains(day) ? day : nil
@@ -546,6 +546,16 @@ struct DroneWords: Sendable {
     var roleIndex: [String: [RolePattern]] = [:]
     /// What a word may start of a longer period (`PeriodStart`): one look-up per word.
     var periodStarts: [String: PeriodStart] = [:]
+    /// Per first byte, a bit for each length (up to 63) of a month or weekday: most words fail
+    /// this test and are never hashed.
+    var calendarShapes = [UInt64](repeating: 0, count: 256)
+
+    /// Whether a folded word may be a month or a weekday (never false when it is one).
+    @inline(__always) func mayBeCalendarWord(_ word: String) -> Bool {
+        let u = word.utf8
+        guard let first = u.first else { return false }
+        return calendarShapes[Int(first)] & (1 << UInt64(min(u.count, 63))) != 0
+    }
     let electronicWarfare: [[String]]
     let wholeWeek: [[String]]
     let partOfWeek: Set<String>
@@ -569,6 +579,7 @@ struct DroneWords: Sendable {
         for w in since { words.periodStarts[w, default: []].insert(.since) }
         for w in during { words.periodStarts[w, default: []].insert(.during) }
         for p in periods { words.periodStarts[p[0], default: []].insert(.period) }
+        for w in months.union(weekdays) { words.calendarShapes[Int(w.utf8.first!)] |= 1 << UInt64(min(w.utf8.count, 63)) }
         return words
     }
 

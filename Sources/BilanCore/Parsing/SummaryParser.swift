@@ -16,11 +16,15 @@ public struct SummaryParser: Sendable {
     public func parse(_ raw: String, source: String? = nil) throws -> Week {
         let text = TextHygiene.clean(raw)
         var lines: [(number: Int, text: String)] = []
-        var n = 0
         // As bytes: a newline is one byte in UTF-8, and splitting by Characters is slow.
-        for l in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            n += 1
-            lines.append((n, String(decoding: l, as: UTF8.self)))
+        var contiguous = text
+        contiguous.makeContiguousUTF8()
+        contiguous.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+                lines.append((lines.count + 1, String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)))
+                start = i + 1
+            }
         }
         guard let titleAt = lines.firstIndex(where: { !$0.text.trimmingSpaces().isEmpty }) else {
             throw ParseError(source: source, "the file holds only blank lines")

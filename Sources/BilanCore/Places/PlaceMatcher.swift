@@ -17,6 +17,9 @@ public struct PlaceMatcher: Sendable {
 
     /// Entries by their first folded word.
     private let entries: [FoldedKey: [Entry]]
+    /// One bit per hash of each first word: most words of a sentence start no name, and this tells
+    /// so without the dictionary's hashing (a fifth of the matcher's time went to it).
+    private let firstWords: [UInt64]
     private let gazetteer: Gazetteer
 
     static let contextWords: Set<String> = [
@@ -63,6 +66,28 @@ public struct PlaceMatcher: Sendable {
         for e in best.values { entries[FoldedKey(e.tokens[0]), default: []].append(e) }
         for k in entries.keys { entries[k]!.sort { $0.tokens.count > $1.tokens.count } }
         self.entries = entries
+        var firstWords = [UInt64](repeating: 0, count: PlaceMatcher.filterBits / 64)
+        for k in entries.keys {
+            let bit = PlaceMatcher.filterBit(k.text)
+            firstWords[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.firstWords = firstWords
+    }
+
+    /// 2^20 bits (128 KB) for some 60,000 first words: about one word in twenty passes wrongly.
+    static let filterBits = 1 << 20
+
+    /// The filter's bit for a folded word: FNV-1a over its bytes, top bits.
+    @inline(__always) static func filterBit(_ word: String) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in word.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h >> 44) & (filterBits - 1)
+    }
+
+    /// Whether some name may start with this folded word (never false when one does).
+    @inline(__always) func mayStartName(_ word: String) -> Bool {
+        let bit = PlaceMatcher.filterBit(word)
+        return firstWords[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     static func entry(_ name: String, place: Int, needsContext: Bool) -> Entry? {
@@ -89,14 +114,14 @@ public struct PlaceMatcher: Sendable {
         var found: [String] = []
         var i = 0
         while i < words.count {
-            guard let candidates = entries[FoldedKey(words[i].folded)] else {
+            guard mayStartName(words[i].folded), let candidates = entries[FoldedKey(words[i].folded)] else {
                 i += 1
                 continue
             }
             var matched = false
             for e in candidates where e.tokens.count <= words.count - i {
                 var ok = true
-                for k in 1..<e.tokens.count where !words[i + k].folded.utf8.elementsEqual(e.tokens[k].utf8) {
+                for k in 1..<e.tokens.count where !FoldedKey.sameBytes(words[i + k].folded, e.tokens[k]) {
                     ok = false
                     break
                 }
@@ -139,7 +164,12 @@ extension PlaceMatcher {
 struct FoldedKey: Hashable, Sendable {
     let text: String
     init(_ text: String) { self.text = text }
-    static func == (a: FoldedKey, b: FoldedKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    static func == (a: FoldedKey, b: FoldedKey) -> Bool { sameBytes(a.text, b.text) }
+
+    /// Byte equality, the lengths first (most words compared differ in length).
+    @inline(__always) static func sameBytes(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    }
     func hash(into h: inout Hasher) {
         var t = text
         t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }

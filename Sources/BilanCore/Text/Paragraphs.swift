@@ -64,10 +64,22 @@ public enum Paragraphs {
 
     /// A sub-headline: short, one line's worth, not ending like a sentence or a lead-in.
     static func isHeading(_ text: String) -> Bool {
-        guard text.count <= 120, let last = text.last else { return false }
+        guard !hasMoreCharacters(text, than: 120), let last = text.last else { return false }
         if endsSentence(text) { return false }
         if last == ":" || last == ";" || last == "," { return false }
         return true
+    }
+
+    /// Whether `text` has more than `n` characters, mostly without counting them (a paragraph's
+    /// count walks its graphemes): a character has at least one byte, and two ASCII bytes other
+    /// than CR LF are never one character.
+    static func hasMoreCharacters(_ text: String, than n: Int) -> Bool {
+        let bytes = text.utf8
+        if bytes.count <= n { return false }
+        var ascii = 0
+        for b in bytes where b < 0x80 && b != 0x0D { ascii += 1 }
+        if ascii > n { return true }
+        return text.count > n
     }
 
     /// Stray runs of spaces and tabs become one space (NBSP and U+202F are kept).

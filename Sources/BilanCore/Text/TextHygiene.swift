@@ -8,16 +8,20 @@ import Foundation
 public enum TextHygiene {
     public static func clean(_ input: String) -> String {
         var s = input
-        if s.utf8.contains(0x0D) {
+        s.makeContiguousUTF8()
+        if s.utf8.withContiguousStorageIfAvailable({ $0.contains(0x0D) }) ?? s.utf8.contains(0x0D) {
             s = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            s.makeContiguousUTF8()
         }
         var mayNeedNFC = false
         var dirty = false
-        for u in s.unicodeScalars {
+        // The scalars read from the bytes in place (a file's text: a String's scalar view walked
+        // index by index cost five times as much).
+        func scan(_ u: Unicode.Scalar) {
             let v = u.value
             if v < 0x80 {
                 if v < 0x20 && v != 0x0A && v != 0x09 || v == 0x7F { dirty = true }
-                continue
+                return
             }
             if needsWork(u) { dirty = true }
             // Precomposed Latin and Cyrillic text is already NFC; combining marks or other scripts may not be.
@@ -25,6 +29,19 @@ public enum TextHygiene {
                 mayNeedNFC = true
             }
         }
+        let read: Void? = s.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] < 0x80 {
+                    let b = bytes[i]
+                    if b < 0x20 && b != 0x0A && b != 0x09 || b == 0x7F { dirty = true }
+                    i += 1
+                } else {
+                    scan(UTF8Scalars.next(bytes, &i))
+                }
+            }
+        }
+        if read == nil { for u in s.unicodeScalars { scan(u) } }
         if dirty { s = strip(s) }
         return mayNeedNFC ? s.precomposedStringWithCanonicalMapping : s
     }
