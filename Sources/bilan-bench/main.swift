@@ -90,7 +90,7 @@ if args.first == "parse" {
     exit(0)
 }
 if args.first == "store" {
-    // In-process storing only: every file parsed first, then stored in batches of 64 as `import` does.
+    // In-process storing only: every file parsed first, then stored in batches of 256 as `import` does.
     guard args.count == 3 else {
         FileHandle.standardError.write(Data("usage: bilan-bench store DIR DB\n".utf8))
         exit(2)
@@ -108,8 +108,8 @@ if args.first == "store" {
     let parsing = now() - t
     print(String(format: "parsed %d weeks on one thread in %.2f s: %.1f MB/s, %.0f µs per week", weeks.count, parsing, Double(bytes) / 1e6 / parsing, parsing / Double(weeks.count) * 1e6))
     t = now()
-    for start in stride(from: 0, to: weeks.count, by: 64) {
-        _ = try store.store(batch: Array(weeks[start..<min(start + 64, weeks.count)]))
+    for start in stride(from: 0, to: weeks.count, by: 256) {
+        _ = try store.store(batch: Array(weeks[start..<min(start + 256, weeks.count)]))
     }
     let secs = now() - t
     print(String(format: "stored %d weeks, %.1f MB in %.2f s: %.1f MB/s, %.0f µs per week", weeks.count, Double(bytes) / 1e6, secs, Double(bytes) / 1e6 / secs, secs / Double(weeks.count) * 1e6))

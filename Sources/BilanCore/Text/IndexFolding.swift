@@ -43,23 +43,23 @@ public enum IndexFolding {
         }
         var copy = text
         copy.makeContiguousUTF8()
+        let classes = byteClasses
         copy.utf8.withContiguousStorageIfAvailable { bytes in
-            @inline(__always) func isWordByte(_ b: UInt8) -> Bool {
-                (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A)
-            }
             var lowered: [UInt8] = []
             var i = 0
             let n = bytes.count
             while i < n {
-                let b = bytes[i]
-                if b < 0x80, !isWordByte(b) {
+                // ASCII separators: class 0.
+                if classes[Int(bytes[i])] == 0 {
                     i += 1
                     continue
                 }
                 var j = i
                 var capitals = false
-                while j < n, isWordByte(bytes[j]) {
-                    if bytes[j] <= 0x5A, bytes[j] >= 0x41 { capitals = true }
+                while j < n {
+                    let c = classes[Int(bytes[j])]
+                    guard c & 1 != 0 else { break }
+                    if c & 2 != 0 { capitals = true }
                     j += 1
                 }
                 if j > i, j == n || bytes[j] < 0x80 {
@@ -74,13 +74,21 @@ public enum IndexFolding {
                     continue
                 }
                 // Other characters: the token reader, up to the next ASCII separator.
-                while j < n, bytes[j] >= 0x80 || isWordByte(bytes[j]) { j += 1 }
+                while j < n, classes[Int(bytes[j])] != 0 { j += 1 }
                 var reader = TokenReader()
                 read(bytes, i..<j, into: &reader, insert)
                 reader.finish(insert)
                 i = j
             }
         }
+    }
+
+    /// For each byte: 1 an ASCII letter or digit (2 more for a capital), 4 a byte of another
+    /// character, 0 an ASCII separator.
+    static let byteClasses: [UInt8] = (0..<256).map { b in
+        if b >= 0x80 { return 4 }
+        if (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) { return 1 }
+        return (0x41...0x5A).contains(b) ? 3 : 0
     }
 
     /// Ends a word-list entry whose rest is not known for sure (U+FFFD, after every letter).
