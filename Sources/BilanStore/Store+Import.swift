@@ -92,7 +92,7 @@ extension Store {
         do {
             // `writer` directly, not `write`: the SQLite result code tells which failure this is.
             return try writer.write { db in
-                // The words the batch has added so far: each is looked up in the word list once.
+                // What the batch has stored so far: each word and each place is looked up once.
                 var memo = Store.BatchMemo()
                 return try batch.map { item in
                     .success(try Store.store(db, item.week, hash: item.hash, source: item.source, sample: false, memo: &memo))
@@ -175,8 +175,8 @@ extension Store {
     }
 
     /// Inserts a week, its events, figures and places, indexes its sentences and adds their words to
-    /// the word list; `memo` holds the words and places this transaction has stored already, so a batch of
-    /// weeks looks each word up once. (It must not outlive a rolled-back savepoint.)
+    /// the word list; `memo` holds the words and places this transaction has stored already, so a
+    /// batch of weeks looks each up once. (It must not outlive a rolled-back savepoint.)
     static func insert(
         _ db: Database, week: Week, hash: String, source: String?, sample: Bool, memo: inout BatchMemo
     ) throws {

@@ -18,15 +18,15 @@ public final class Store: Sendable {
     /// How much of the database file a connection maps (`PRAGMA mmap_size`) when opened `mapped`.
     static let mapSize = 1 << 30
 
+    /// SQLite without its memory statistics, which take a global lock at every allocation (7 % of
+    /// storing an import): set once, before the process opens its first database.
+    static let tuneSQLite: Void = { _ = bilan_sqlite_without_memory_statistics() }()
+
     /// Opens (creating if needed) the database at `path`; `readOnly` never writes; `mapped` reads
     /// it through a memory map (for a one-shot command).
     ///
     /// Read-only opening uses one connection and takes no write lock, so reading commands never
     /// checkpoint or truncate the log of a database another process is writing.
-    /// SQLite without its memory statistics, which take a global lock at every allocation (7 % of
-    /// storing an import): set once, before the process opens its first database.
-    static let tuneSQLite: Void = { _ = bilan_sqlite_without_memory_statistics() }()
-
     public init(path: String, readOnly: Bool = false, mapped: Bool = false) throws {
         _ = Store.tuneSQLite
         self.path = path
