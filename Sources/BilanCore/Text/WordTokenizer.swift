@@ -43,44 +43,12 @@ enum WordTokenizer {
     static func words(_ text: String) -> [Word] {
         let read = text.utf8.withContiguousStorageIfAvailable { bytes -> [Word] in
             var out: [Word] = []
-            var folded: [UInt8] = []
-            folded.reserveCapacity(64)
-            var inWord = false
-            var firstUpper = false
-            var upperCount = 0
-            var letters = 0
-            func flush() {
-                guard inWord else { return }
-                out.append(
-                    Word(
-                        folded: String(decoding: folded, as: UTF8.self), capitalized: firstUpper,
-                        allCaps: letters > 1 && upperCount == letters, letters: letters))
-                inWord = false
-                folded.removeAll(keepingCapacity: true)
-                firstUpper = false
-                upperCount = 0
-                letters = 0
-            }
+            var builder = WordBuilder()
             var i = 0
-            let n = bytes.count
-            while i < n {
-                let u = UTF8Scalars.next(bytes, &i)
-                let f = flags(u)
-                if f & wordChar != 0 {
-                    if !inWord {
-                        firstUpper = f & upper != 0
-                        inWord = true
-                    }
-                    if f & letter != 0 {
-                        letters += 1
-                        if f & upper != 0 { upperCount += 1 }
-                    }
-                    Folding.append(u, to: &folded)
-                } else {
-                    flush()
-                }
+            while i < bytes.count {
+                if !builder.add(UTF8Scalars.next(bytes, &i)), let w = builder.take() { out.append(w) }
             }
-            flush()
+            if let w = builder.take() { out.append(w) }
             return out
         }
         return read ?? spans(text).map(\.word)
@@ -91,45 +59,64 @@ enum WordTokenizer {
     static func spans<S: StringProtocol>(_ text: S) -> [(word: Word, range: Range<S.Index>)] {
         var out: [(word: Word, range: Range<S.Index>)] = []
         var start: S.Index? = nil
-        var folded: [UInt8] = []
-        folded.reserveCapacity(64)
-        var firstUpper = false
-        var upperCount = 0
-        var letters = 0
-        func flush(at end: S.Index) {
-            guard let s = start else { return }
-            out.append(
-                (
-                    Word(
-                        folded: String(decoding: folded, as: UTF8.self), capitalized: firstUpper,
-                        allCaps: letters > 1 && upperCount == letters, letters: letters), s..<end))
-            start = nil
+        var builder = WordBuilder()
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            if builder.add(scalars[i]) {
+                if start == nil { start = i }
+            } else if let w = builder.take(), let s = start {
+                out.append((w, s..<i))
+                start = nil
+            }
+            i = scalars.index(after: i)
+        }
+        if let w = builder.take(), let s = start { out.append((w, s..<scalars.endIndex)) }
+        return out
+    }
+
+    /// Builds one word at a time from its scalars: its fold (into one reused buffer), whether it
+    /// starts with a capital, its capitals and its letters.
+    struct WordBuilder {
+        private var folded: [UInt8]
+        private var inWord = false
+        private var firstUpper = false
+        private var upperCount = 0
+        private var letters = 0
+
+        init() {
+            folded = []
+            folded.reserveCapacity(64)
+        }
+
+        /// Adds a scalar to the word; false when it is not a word character (it ends the word).
+        @inline(__always) mutating func add(_ u: Unicode.Scalar) -> Bool {
+            let f = WordTokenizer.flags(u)
+            guard f & wordChar != 0 else { return false }
+            if !inWord {
+                firstUpper = f & upper != 0
+                inWord = true
+            }
+            if f & letter != 0 {
+                letters += 1
+                if f & upper != 0 { upperCount += 1 }
+            }
+            Folding.append(u, to: &folded)
+            return true
+        }
+
+        /// The word built since the last call, if any.
+        @inline(__always) mutating func take() -> Word? {
+            guard inWord else { return nil }
+            let word = Word(
+                folded: String(decoding: folded, as: UTF8.self), capitalized: firstUpper,
+                allCaps: letters > 1 && upperCount == letters, letters: letters)
+            inWord = false
             folded.removeAll(keepingCapacity: true)
             firstUpper = false
             upperCount = 0
             letters = 0
+            return word
         }
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let u = scalars[i]
-            let f = flags(u)
-            if f & wordChar != 0 {
-                if start == nil {
-                    firstUpper = f & upper != 0
-                    start = i
-                }
-                if f & letter != 0 {
-                    letters += 1
-                    if f & upper != 0 { upperCount += 1 }
-                }
-                Folding.append(u, to: &folded)
-            } else {
-                flush(at: i)
-            }
-            i = scalars.index(after: i)
-        }
-        flush(at: scalars.endIndex)
-        return out
     }
 }
