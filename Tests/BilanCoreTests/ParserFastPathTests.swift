@@ -104,6 +104,17 @@ import Testing
         #expect(FigureText.fold(Array("ÉTÉ Œuvre".unicodeScalars)[...]) == "ete oeuvre")
     }
 
+    /// The word list's words collected into a Set, as the import did before the collector.
+    static func collectForList(_ text: String, into words: inout Set<String>) {
+        IndexFolding.forEachWord(in: text) { word, sure in
+            if let sure {
+                words.insert(String(decoding: word.utf8.prefix(sure), as: UTF8.self) + IndexFolding.unsure)
+            } else {
+                words.insert(word)
+            }
+        }
+    }
+
     @Test func wordCollectorKeepsEachWordOnceAsTheSetDid() {
         var set = Set<String>()
         var collector = WordCollector()
@@ -114,7 +125,7 @@ import Testing
         // The words as bytes: how the index keeps them and how the word table's key compares them.
         var bytes = Set<[UInt8]>()
         for t in texts {
-            IndexFolding.collectForList(t, into: &set)
+            Self.collectForList(t, into: &set)
             IndexFolding.collectForList(t, into: &collector) { added.append($0) }
             IndexFolding.forEachToken(in: t) { token, sure in
                 bytes.insert(sure.map { Array(token[..<$0]) + [0xEF, 0xBF, 0xBD] } ?? Array(token))

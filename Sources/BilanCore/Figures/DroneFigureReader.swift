@@ -546,16 +546,11 @@ struct DroneWords: Sendable {
     var roleIndex: [String: [RolePattern]] = [:]
     /// What a word may start of a longer period (`PeriodStart`): one look-up per word.
     var periodStarts: [String: PeriodStart] = [:]
-    /// Per first byte, a bit for each length (up to 63) of a month or weekday: most words fail
-    /// this test and are never hashed.
-    var calendarShapes = [UInt64](repeating: 0, count: 256)
+    /// The months and weekdays, tested before they are hashed.
+    var calendarShapes = WordShapes([])
 
     /// Whether a folded word may be a month or a weekday (never false when it is one).
-    @inline(__always) func mayBeCalendarWord(_ word: String) -> Bool {
-        let u = word.utf8
-        guard let first = u.first else { return false }
-        return calendarShapes[Int(first)] & (1 << UInt64(min(u.count, 63))) != 0
-    }
+    @inline(__always) func mayBeCalendarWord(_ word: String) -> Bool { calendarShapes.mayContain(word) }
     let electronicWarfare: [[String]]
     let wholeWeek: [[String]]
     let partOfWeek: Set<String>
@@ -579,7 +574,7 @@ struct DroneWords: Sendable {
         for w in since { words.periodStarts[w, default: []].insert(.since) }
         for w in during { words.periodStarts[w, default: []].insert(.during) }
         for p in periods { words.periodStarts[p[0], default: []].insert(.period) }
-        for w in months.union(weekdays) { words.calendarShapes[Int(w.utf8.first!)] |= 1 << UInt64(min(w.utf8.count, 63)) }
+        words.calendarShapes = WordShapes(months.union(weekdays))
         return words
     }
 

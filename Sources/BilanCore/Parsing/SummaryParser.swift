@@ -18,8 +18,7 @@ public struct SummaryParser: Sendable {
         var lines: [(number: Int, text: String)] = []
         // As bytes: a newline is one byte in UTF-8, and splitting by Characters is slow.
         var contiguous = text
-        contiguous.makeContiguousUTF8()
-        contiguous.utf8.withContiguousStorageIfAvailable { bytes in
+        contiguous.withUTF8 { bytes in
             var start = 0
             for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
                 lines.append((lines.count + 1, String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)))

@@ -58,21 +58,12 @@ public struct TimeInWeek: Sendable, Hashable {
         read(words: WordTokenizer.words(sentence).map(\.folded), in: range, previous: previous)
     }
 
-    /// Per first byte, a bit for each length in bytes (up to 63) that some word this reader looks
-    /// up has: most words of a sentence fail this test and are never hashed.
-    static let keywordShapes: [UInt64] = {
-        var table = [UInt64](repeating: 0, count: 256)
-        let keywords = Array(months.keys) + Array(weekdays.keys) + Array(phrasesByFirstWord.keys) + nextDayWords.map { $0[0] }
-        for w in keywords { table[Int(w.utf8.first!)] |= 1 << UInt64(min(w.utf8.count, 63)) }
-        return table
-    }()
+    /// The months, weekdays and first words of the phrases this reader looks up.
+    static let keywordShapes = WordShapes(
+        Array(months.keys) + Array(weekdays.keys) + Array(phrasesByFirstWord.keys) + nextDayWords.map { $0[0] })
 
     /// Whether `word` may be a month, a weekday or the first word of a phrase this reader knows.
-    @inline(__always) static func mayBeKeyword(_ word: String) -> Bool {
-        let u = word.utf8
-        guard let first = u.first else { return false }
-        return keywordShapes[Int(first)] & (1 << UInt64(min(u.count, 63))) != 0
-    }
+    @inline(__always) static func mayBeKeyword(_ word: String) -> Bool { keywordShapes.mayContain(word) }
 
     /// The same, on the sentence's folded words.
     static func read(words: [String], in range: DayRange, previous: CalendarDay?) -> TimeInWeek {

@@ -16,18 +16,8 @@ public enum IndexFolding {
     /// What the store's word list keeps of `text`: its index words, except that a word with a
     /// character beyond `isWellKnown` (whose spelling in the index is not sure) is kept as its
     /// sure beginning followed by `unsure`, so that a prefix search reaching it goes to the
-    /// index's own prefix query.
-    public static func collectForList(_ text: String, into words: inout Set<String>) {
-        forEachWord(in: text) { word, sure in
-            if let sure {
-                words.insert(String(decoding: word.utf8.prefix(sure), as: UTF8.self) + unsure)
-            } else {
-                words.insert(word)
-            }
-        }
-    }
-
-    /// The same into a `WordCollector`: calls `new` with each word it had not collected before.
+    /// index's own prefix query. Collected into `words`; `new` is called with each word not
+    /// collected before.
     ///
     /// A word of ASCII letters and digits is hashed where it stands (lower-cased first when it has
     /// capitals); only the stretches between ASCII separators that hold other characters go through
@@ -42,9 +32,8 @@ public enum IndexFolding {
             }
         }
         var copy = text
-        copy.makeContiguousUTF8()
         let classes = byteClasses
-        copy.utf8.withContiguousStorageIfAvailable { bytes in
+        copy.withUTF8 { bytes in
             var lowered: [UInt8] = []
             var i = 0
             let n = bytes.count
@@ -65,7 +54,7 @@ public enum IndexFolding {
                 if j > i, j == n || bytes[j] < 0x80 {
                     if capitals {
                         lowered.removeAll(keepingCapacity: true)
-                        for k in i..<j { lowered.append(bytes[k] >= 0x41 && bytes[k] <= 0x5A ? bytes[k] + 32 : bytes[k]) }
+                        for k in i..<j { lowered.append(classes[Int(bytes[k])] & 2 != 0 ? bytes[k] + 32 : bytes[k]) }
                         lowered.withUnsafeBufferPointer { insert($0, nil) }
                     } else {
                         insert(UnsafeBufferPointer(rebasing: bytes[i..<j]), nil)

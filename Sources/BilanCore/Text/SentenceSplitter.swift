@@ -26,8 +26,7 @@ public enum SentenceSplitter {
 
     public static func split(_ paragraph: String) -> [String] {
         var text = paragraph
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { split(utf8: $0) } ?? []
+        return text.withUTF8 { split(utf8: $0) }
     }
 
     /// Decodes the scalars and where each starts in one pass over the bytes; sentences are then

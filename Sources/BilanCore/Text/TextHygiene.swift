@@ -8,10 +8,8 @@ import Foundation
 public enum TextHygiene {
     public static func clean(_ input: String) -> String {
         var s = input
-        s.makeContiguousUTF8()
-        if s.utf8.withContiguousStorageIfAvailable({ $0.contains(0x0D) }) ?? s.utf8.contains(0x0D) {
+        if s.withUTF8({ $0.contains(0x0D) }) {
             s = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            s.makeContiguousUTF8()
         }
         var mayNeedNFC = false
         var dirty = false
@@ -29,19 +27,10 @@ public enum TextHygiene {
                 mayNeedNFC = true
             }
         }
-        let read: Void? = s.utf8.withContiguousStorageIfAvailable { bytes in
+        s.withUTF8 { bytes in
             var i = 0
-            while i < bytes.count {
-                if bytes[i] < 0x80 {
-                    let b = bytes[i]
-                    if b < 0x20 && b != 0x0A && b != 0x09 || b == 0x7F { dirty = true }
-                    i += 1
-                } else {
-                    scan(UTF8Scalars.next(bytes, &i))
-                }
-            }
+            while i < bytes.count { scan(UTF8Scalars.next(bytes, &i)) }
         }
-        if read == nil { for u in s.unicodeScalars { scan(u) } }
         if dirty { s = strip(s) }
         return mayNeedNFC ? s.precomposedStringWithCanonicalMapping : s
     }

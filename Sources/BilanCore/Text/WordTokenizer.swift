@@ -41,7 +41,8 @@ enum WordTokenizer {
     /// The same for a String, read from its UTF-8 bytes in place (the parser's hot path: without
     /// the ranges, and without walking String indices, it costs half as much).
     static func words(_ text: String) -> [Word] {
-        let read = text.utf8.withContiguousStorageIfAvailable { bytes -> [Word] in
+        var text = text
+        return text.withUTF8 { bytes -> [Word] in
             var out: [Word] = []
             var builder = WordBuilder()
             var i = 0
@@ -51,7 +52,6 @@ enum WordTokenizer {
             if let w = builder.take() { out.append(w) }
             return out
         }
-        return read ?? spans(text).map(\.word)
     }
 
     /// The words with where they stand in `text`. Each word is folded as it is read (into one
