@@ -18,6 +18,7 @@ import Testing
             }
             offsets.append(bytes.count)
         }
+        let classes = (0..<end).map { Unicode.Scalar($0).map(WordTokenizer.classify) ?? 0 }
         func rows(_ values: [String]) -> String {
             stride(from: 0, to: values.count, by: 24).map { "        " + values[$0..<min($0 + 24, values.count)].joined(separator: ", ") + "," }
                 .joined(separator: "\n")
@@ -27,6 +28,7 @@ import Testing
 
             /// `Folding.computeFold` of U+0080 ..< U+0530 (Latin-1, Latin Extended, IPA, Greek,
             /// Cyrillic) as UTF-8: the fold of U+0080 + i is `utf8[offsets[i] ..< offsets[i + 1]]`.
+            /// And `WordTokenizer.classify` of U+0000 ..< U+0530: `classes[v]`.
             enum FoldingTable {
                 static let end: UInt32 = 0x\(String(end, radix: 16, uppercase: true))
 
@@ -36,6 +38,10 @@ import Testing
 
                 static let utf8: [UInt8] = [
             \(rows(bytes.map { String(format: "0x%02X", $0) }))
+                ]
+
+                static let classes: [UInt8] = [
+            \(rows(classes.map { String($0) }))
                 ]
             }
 
