@@ -75,7 +75,9 @@ let package = Package(
         // The SSH server as its own executable: `bilan serve` prepares the archive and execs it, so
         // that `bilan` itself does not link NIO and BoringSSL (see README, "Serving over SSH").
         .executableTarget(name: "bilan-serve", dependencies: ["BilanSSH"]),
-        .executableTarget(name: "bilan-bench", dependencies: ["BilanCore", "BilanStore"]),
+        .executableTarget(
+            name: "bilan-bench",
+            dependencies: ["BilanCore", "BilanStore", "CBilanSQLite", .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "BilanTestSupport", dependencies: ["BilanCore"], path: "Tests/BilanTestSupport"),
         .testTarget(name: "BilanCoreTests", dependencies: ["BilanCore", "BilanTestSupport"]),
         .testTarget(name: "BilanStoreTests", dependencies: ["BilanStore", "BilanCore", "BilanTestSupport"]),

@@ -61,6 +61,7 @@ let args = Array(CommandLine.arguments.dropFirst())
 if args.first == "browser" { exit(BrowserBench.main(Array(args.dropFirst()))) }
 if args.first == "ssh" { exit(SSHBench.main(Array(args.dropFirst()))) }
 if args.first == "compare" { exit(CompareBench.main(Array(args.dropFirst()))) }
+if args.first == "floor" { exit(FloorBench.main(Array(args.dropFirst()))) }
 if args.first == "generate" {
     guard args.count == 3, let n = Int(args[2]) else {
         FileHandle.standardError.write(Data("usage: bilan-bench generate DIR COUNT\n".utf8))
