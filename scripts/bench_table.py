@@ -64,6 +64,11 @@ def main(path):
         rows[key][size] = (num(c[3]), num(c[4]), num(c[5]), int(c[6]), c[7], c[8])
         sizes.add(size)
     sizes = sorted(sizes)
+    # A group's measures together, groups in the order they first appear.
+    first = {}
+    for key in order:
+        first.setdefault(key[0], len(first))
+    order.sort(key=lambda key: first[key[0]])
     head = ["measure"] + [f"{s:,} summaries" for s in sizes] + ["growth", "budget"]
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
