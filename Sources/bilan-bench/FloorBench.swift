@@ -75,8 +75,10 @@ enum FloorBench {
         let src = try Connection(source, readOnly: true)
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) }
         let dst = try Connection(target, readOnly: false)
-        // The settings of a new archive (Store.init).
-        try dst.exec("PRAGMA page_size = 16384; PRAGMA auto_vacuum = INCREMENTAL; PRAGMA journal_mode = WAL")
+        // The archive's own page size and vacuum mode, and the connection settings of `Store.init`.
+        let pageSize = try src.rows("PRAGMA page_size").first.map { sqlite3_value_int64($0[0]) } ?? 4096
+        let vacuum = try src.rows("PRAGMA auto_vacuum").first.map { sqlite3_value_int64($0[0]) } ?? 0
+        try dst.exec("PRAGMA page_size = \(pageSize); PRAGMA auto_vacuum = \(vacuum); PRAGMA journal_mode = WAL")
         try dst.exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY")
         // The archive's schema, but for the index's own tables (the index makes them).
         for row in try src.rows("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid") {
