@@ -62,6 +62,39 @@ import Testing
         }
     }
 
+    @Test func utf16WithItsByteOrderMark() throws {
+        let title = "Bilan de la semaine. Jours 971-975 de résistance\n\nÀ Селидове, « 3\u{202F}000 » drones 🛩."
+        var le = Data([0xFF, 0xFE])
+        var be = Data([0xFE, 0xFF])
+        for unit in title.utf16 {
+            le += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            be += [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+        }
+        #expect(try TextDecoding.decode(le) == title)
+        #expect(try TextDecoding.decode(be) == title)
+    }
+
+    /// Bytes after FF FE always pair up into characters: a binary file is refused as not text
+    /// rather than quoted back as a title of Chinese characters.
+    @Test func binaryAfterAUTF16ByteOrderMark() {
+        let cases: [[UInt8]] = [
+            // What binary bytes become: CJK ideographs, Hangul syllables, private use, a few ASCII.
+            [0xFF, 0xFE] + [0x4E2D, 0xAC00, 0x0041, 0xE123, 0x7F3A, 0xB8C4, 0x0020, 0x9A11].flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] },
+            [0xFF, 0xFE, 0x41, 0x00, 0x01, 0x00, 0x42, 0x00],  // "A", U+0001, "B"
+            [0xFE, 0xFF, 0x4E, 0x2D, 0x65, 0x87, 0x00, 0x41],  // 中文A
+        ]
+        for bytes in cases {
+            do {
+                _ = try TextDecoding.decode(Data(bytes), source: "x.txt")
+                Issue.record("expected an error for \(bytes.prefix(8))")
+            } catch let e as ParseError {
+                #expect(e.description == "x.txt:1: the file starts like UTF-16 text but what follows is not text (a binary file?)")
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+        }
+    }
+
     @Test func rejectsOversizeFiles() {
         let big = Data(repeating: 0x41, count: TextDecoding.maximumSize + 1)
         #expect(throws: ParseError.self) { try TextDecoding.decode(big) }

@@ -16,8 +16,15 @@ public enum TextDecoding {
         let bytes = [UInt8](data)
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             let enc: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
-            if let s = String(data: data.dropFirst(2), encoding: enc) { return s }
-            throw ParseError(source: source, line: 1, "the file starts like UTF-16 text but is not valid UTF-16")
+            guard let s = String(data: data.dropFirst(2), encoding: enc) else {
+                throw ParseError(source: source, line: 1, "the file starts like UTF-16 text but is not valid UTF-16")
+            }
+            // Any two bytes are a UTF-16 character: binary bytes after FF FE decode to Chinese,
+            // Korean and control characters rather than failing.
+            guard readsAsText(s) else {
+                throw ParseError(source: source, line: 1, "the file starts like UTF-16 text but what follows is not text (a binary file?)")
+            }
+            return s
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         if let nul = body.firstIndex(of: 0) {
@@ -32,6 +39,22 @@ public enum TextDecoding {
         let bad = firstInvalidUTF8(body)
         if looksLikeWindows1252(body) { return decodeWindows1252(body) }
         throw ParseError(source: source, line: lineOf(body, bad), "the text is neither valid UTF-8 nor Windows-1252 / Latin-1")
+    }
+
+    /// Whether decoded text reads as text in the series' scripts: no control characters but line
+    /// ends, tabs, form feeds and escapes, and at least two thirds of the other characters Latin,
+    /// Greek, Cyrillic or general punctuation (a summary quoting Chinese or emoji stays well above).
+    static func readsAsText(_ s: String) -> Bool {
+        var expected = 0, other = 0
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x09, 0x0A, 0x0C, 0x0D, 0x1B, 0x20: continue
+            case 0..<0x20, 0x7F: return false
+            case 0..<0x530, 0x1E00..<0x2200, 0x2E00..<0x2E80, 0xFEFF: expected += 1
+            default: other += 1
+            }
+        }
+        return other * 2 <= expected
     }
 
     static func lineOf(_ bytes: [UInt8], _ offset: Int) -> Int {
