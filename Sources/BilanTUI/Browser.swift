@@ -25,18 +25,29 @@ public final class Browser {
         if let noFetchReason { self.state.noFetchReason = noFetchReason }
     }
 
+    /// The most events handled between two frames.
+    static let eventsPerFrame = 512
+
     /// Runs until the reader quits (returns 0) or the terminal goes away (returns 1).
     public func run() -> Int32 {
         dispatch(.start)
         terminal.draw(Renderer.render(state))
         while !state.quitting {
-            switch terminal.nextEvent(timeoutMS: -1) {
-            case .key(let k): dispatch(.key(k))
-            case .resize(let w, let h): dispatch(.resize(width: w, height: h))
-            case .hangup:
-                if state.fetch != nil { fetcher?.stop() }
-                return 1
-            case .wake, .timeout: break
+            // Every event already waiting is handled before the next frame (up to a bound, so a
+            // frame still comes): a pasted paragraph is one redraw, not one per character.
+            var event = terminal.nextEvent(timeoutMS: -1)
+            for handled in 1... {
+                switch event {
+                case .key(let k): dispatch(.key(k))
+                case .resize(let w, let h): dispatch(.resize(width: w, height: h))
+                case .hangup:
+                    if state.fetch != nil { fetcher?.stop() }
+                    return 1
+                case .wake, .timeout: break
+                }
+                if state.quitting || handled == Browser.eventsPerFrame { break }
+                event = terminal.nextEvent(timeoutMS: 0)
+                if case .timeout = event { break }
             }
             for a in inbox.drain() { dispatch(a) }
             if !state.quitting { terminal.draw(Renderer.render(state)) }

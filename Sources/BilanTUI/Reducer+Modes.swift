@@ -4,6 +4,12 @@ import BilanCore
 extension Reducer {
     // MARK: Search prompt
 
+    /// The longest search or place name the prompts take, in characters. Each key re-reads what is
+    /// typed, so a paragraph pasted by mistake (or sent over SSH on purpose) would otherwise cost
+    /// time growing with the square of its length.
+    static let maximumTyped = 200
+    static let tooLong = "A search is at most \(maximumTyped) characters."
+
     /// Typing in the prompt filters as you type: from 2 characters, after a short pause, and a newer
     /// keystroke cancels the search still running.
     static func promptKey(_ s: inout BrowserState, _ p: inout PromptState, _ key: Key) -> [Effect] {
@@ -33,6 +39,10 @@ extension Reducer {
             p.text = ""
         default:
             guard case .char(let c) = key else { return [] }
+            guard p.text.unicodeScalars.count < maximumTyped else {
+                s.message = tooLong
+                return []
+            }
             p.text.append(c)
         }
         return typed(&s, p)
@@ -104,6 +114,10 @@ extension Reducer {
             narrow(&p, rows: rows)
         default:
             guard case .char(let c) = key else { return [] }
+            guard p.text.unicodeScalars.count < maximumTyped else {
+                s.message = tooLong
+                return []
+            }
             p.text.append(c)
             narrow(&p, rows: rows)
         }

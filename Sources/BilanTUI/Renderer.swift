@@ -148,19 +148,25 @@ public enum Renderer {
         b.field(count, x: x, y: y, width: max(0, min(b.columns(count), width - x)), style: .status)
     }
 
-    /// The search prompt: what is typed, the cursor after it, and the live count.
+    /// The search prompt: what is typed, the cursor after it, and the live count; a message (the
+    /// search's length limit) takes the place of the count, with room kept for it.
     static func prompt(_ b: inout ScreenBuffer, _ s: BrowserState, _ p: PromptState) {
         let y = b.height - 1
         let x = b.put("/", x: 0, y: y, style: .status)
+        let messageWidth = s.message.map { min(b.columns($0), max(0, b.width - 8)) } ?? 0
         // Keep the end of a long query visible.
         var shown = Substring(p.text)
         var width = b.columns(p.text)
-        while width > b.width - 3, !shown.isEmpty {
+        while width > b.width - 3 - (messageWidth > 0 ? messageWidth + 2 : 0), !shown.isEmpty {
             width -= b.columns(String(shown.first!))
             shown = shown.dropFirst()
         }
         let end = b.put(shown, x: x, y: y, style: .status)
         b.cursor = (min(end, b.width - 1), y)
+        if let m = s.message, messageWidth > 0 {
+            b.field(m, x: b.width - messageWidth - 1, y: y, width: messageWidth, style: .accent)
+            return
+        }
         let typing = p.text.count < 2 && !p.text.isEmpty
         let live = typing ? "type 2 letters" : counts(s) ?? ""
         for hint in [live + " · Enter keep · Esc cancel", live] where !hint.isEmpty {

@@ -144,6 +144,27 @@ struct ReducerTests {
         #expect(d.state.mode == .normal && !d.state.quitting)
     }
 
+    @Test("a paste longer than a search stops at its limit, says so, and keeps what fits")
+    func pastedParagraph() throws {
+        let d = Driver(library: Archives.fixtures)
+        let paragraph = String(repeating: "drones ", count: 100)  // 700 characters
+        d.type("/" + paragraph)
+        guard case .prompt(let p) = d.state.mode else { Issue.record("no prompt"); return }
+        #expect(p.text == String(paragraph.prefix(Reducer.maximumTyped)))
+        #expect(d.state.filter.text == p.text)
+        #expect(d.text.contains("A search is at most 200 characters."))
+        // Erasing makes room again; Enter keeps the search.
+        d.press(.backspace).type("x")
+        guard case .prompt(let q) = d.state.mode else { Issue.record("no prompt"); return }
+        #expect(q.text.count == Reducer.maximumTyped && q.text.hasSuffix("x"))
+        d.press(.enter)
+        #expect(d.state.mode == .normal && d.state.filter.text == q.text)
+        // The front picker has the same limit.
+        d.type("f" + paragraph)
+        guard case .picker(let f) = d.state.mode else { Issue.record("no picker"); return }
+        #expect(f.text.count == Reducer.maximumTyped)
+    }
+
     @Test("a stale result (an older filter generation) is dropped")
     func staleResults() throws {
         let d = Driver(library: Archives.fixtures)
