@@ -25,6 +25,16 @@ public final class Importer {
 
     let store: Store
     private var parser: SummaryParser?
+    /// The file of this run whose text each week (range and language) now holds, in the order the
+    /// files come: when two files of one import hold the same week, the later one is kept.
+    private var weekOwner: [WeekKey: (path: String, hash: String)] = [:]
+
+    struct WeekKey: Hashable {
+        var range: DayRange
+        var language: Language
+        init(_ w: WeekInfo) { (range, language) = (w.range, w.language) }
+        init(_ w: Week) { (range, language) = (w.range, w.language) }
+    }
     private let preload: ParserPreload?
     private let pageExtractor: PageExtractor?
 
@@ -71,6 +81,7 @@ public final class Importer {
     /// given in one transaction per batch (see `Store.store(batch:)`); a file that fails never stops
     /// the others, and a file is reported once its batch is committed.
     public func run(_ paths: [String], report: (Report) -> Void) throws {
+        weekOwner = [:]
         if try store.needsReindex() { try store.reindex(parser: sharedParser()) }
         var items: [(path: String, eligible: Bool, missing: Bool)] = []
         for path in paths {
@@ -188,16 +199,49 @@ public final class Importer {
     ) throws {
         let results = batch.wait()
         let prepared = batch.prepared
+        // When several files of the batch hold one week, only the last is stored (the others are
+        // skipped, naming it): the same folder imported again gives the same week every time.
+        let keys: [WeekKey?] = prepared.indices.map { i in
+            switch prepared[i] {
+            case .text: if case .success(let week)? = results.get(i) { WeekKey(week) } else { nil }
+            case .known(_, _, _, let r): r.status == .unchanged ? r.week.map(WeekKey.init) : nil
+            case .done, .duplicate: nil
+            }
+        }
+        var lastOfWeek: [WeekKey: Int] = [:]
+        for (i, key) in keys.enumerated() { if let key { lastOfWeek[key] = i } }
+        func keptInstead(_ i: Int) -> Report? {
+            guard let key = keys[i], let j = lastOfWeek[key], j > i else { return nil }
+            let later: String
+            switch prepared[j] {
+            case .text(let path, _, _), .known(let path, _, _, _): later = path
+            case .done, .duplicate: return nil
+            }
+            let path: String
+            switch prepared[i] {
+            case .text(let p, _, _), .known(let p, _, _, _): path = p
+            case .done, .duplicate: return nil
+            }
+            return Report(path: path, status: .skipped, detail: "\(later), later in this import, holds the same week and is kept")
+        }
         var batchItems: [(week: Week, hash: String, source: String)] = []
         for (i, p) in prepared.enumerated() {
-            if case .text(let path, _, let hash) = p, case .success(let week)? = results.get(i) {
+            if case .text(let path, _, let hash) = p, case .success(let week)? = results.get(i), keptInstead(i) == nil {
                 batchItems.append((week, hash, path))
             }
         }
         var stored = try store.store(batch: batchItems).makeIterator()
         for (i, p) in prepared.enumerated() {
+            if let skipped = keptInstead(i) {
+                report(skipped)
+                continue
+            }
             switch p {
             case .done(let r): report(r)
+            case .known(let path, let data, let hash, let r):
+                let r = try storeAgainIfReplaced(path: path, data: data, hash: hash, r)
+                outcomeOfHash[hash] = r
+                report(r)
             case .duplicate(let path, let hash):
                 report(Importer.duplicate(of: outcomeOfHash[hash], path: path, first: firstOfHash[hash] ?? ""))
             case .text(let path, _, let hash):
@@ -205,7 +249,7 @@ public final class Importer {
                 switch results.get(i) {
                 case .success?:
                     switch stored.next() {
-                    case .success(let outcome)?: r = Importer.report(path, outcome)
+                    case .success(let outcome)?: r = owned(Importer.report(path, outcome), hash: hash)
                     case .failure(let e)?: r = Report(path: path, status: .rejected, detail: "\(path): \(e)")
                     case nil: r = Report(path: path, status: .rejected, detail: "\(path): not stored")
                     }
@@ -215,6 +259,32 @@ public final class Importer {
                 outcomeOfHash[hash] = r
                 report(r)
             }
+        }
+    }
+
+    /// Records which file of this run a stored week now holds; an update of a week an earlier file
+    /// of this run stored says so.
+    private func owned(_ r: Report, hash: String) -> Report {
+        guard let w = r.week, r.status == .added || r.status == .updated || r.status == .unchanged else { return r }
+        var r = r
+        if r.status == .updated, let earlier = weekOwner[WeekKey(w)], earlier.hash != hash {
+            r.detail = "\(earlier.path), earlier in this import; of two files of one week, the later is kept"
+        }
+        weekOwner[WeekKey(w)] = (r.path, hash)
+        return r
+    }
+
+    /// A file whose text was stored before: unchanged, unless an earlier file of this run (in an
+    /// earlier batch) has replaced its week since; then it is stored again, being the later.
+    private func storeAgainIfReplaced(path: String, data: Data, hash: String, _ r: Report) throws -> Report {
+        guard let w = r.week, r.status == .unchanged else { return r }
+        guard let earlier = weekOwner[WeekKey(w)], earlier.hash != hash else { return owned(r, hash: hash) }
+        do {
+            let text = try text(of: data, path: path)
+            let outcome = try store.importText(text, hash: hash, source: path, parser: sharedParser())
+            return owned(Importer.report(path, outcome), hash: hash)
+        } catch let e as ParseError {
+            return Report(path: path, status: .rejected, detail: e.description)
         }
     }
 
@@ -232,6 +302,9 @@ public final class Importer {
 
     enum Prepared: Sendable {
         case done(Report)
+        /// A text stored before (its report says which week it is); stored again only when an
+        /// earlier file of this run replaced its week.
+        case known(path: String, data: Data, hash: String, report: Report)
         case duplicate(path: String, hash: String)
         case text(path: String, text: String, hash: String)
     }
@@ -315,16 +388,21 @@ public final class Importer {
         case .bytes(let p, let d, let h): (path, data, hash) = (p, d, h)
         }
         if known.contains(hash), let known = try store.importKnown(hash: hash, source: path) {
-            return .done(Importer.report(path, known))
+            return .known(path: path, data: data, hash: hash, report: Importer.report(path, known))
         }
         do {
-            if let extract = pageExtractor, Importer.pageExtensions.contains((path as NSString).pathExtension.lowercased()) {
-                return .text(path: path, text: try extract(data, path), hash: hash)
-            }
-            return .text(path: path, text: try TextDecoding.decode(data, source: path), hash: hash)
+            return .text(path: path, text: try text(of: data, path: path), hash: hash)
         } catch let e as ParseError {
             return .done(Report(path: path, status: .rejected, detail: e.description))
         }
+    }
+
+    /// A file's text: a saved page's article when there is a page extractor, else its decoded bytes.
+    func text(of data: Data, path: String) throws -> String {
+        if let extract = pageExtractor, Importer.pageExtensions.contains((path as NSString).pathExtension.lowercased()) {
+            return try extract(data, path)
+        }
+        return try TextDecoding.decode(data, source: path)
     }
 
     static func canonical(_ path: String) -> String {

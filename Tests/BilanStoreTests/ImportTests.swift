@@ -74,6 +74,55 @@ import Testing
         #expect(try store.weekCount() == 1)
     }
 
+    /// Two files of one folder hold the same week (an old copy and a corrected one): every import
+    /// of the folder keeps the later file and says so, instead of switching versions on each run.
+    @Test func twoFilesOfOneWeekKeepTheLaterOne() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let a = try write(french, "a.txt", in: dir)
+        let b = try write(french.replacingOccurrences(of: "Plus de 200", with: "Plus de 300"), "b.txt", in: dir)
+        let store = try Store(path: dir.appendingPathComponent("db.sqlite").path)
+        let range = DayRange(first: 978, last: 982)
+        for run in 1...3 {
+            let r = try self.run(store, [dir.path])
+            #expect(r.map(\.path) == [a, b])
+            #expect(r.map(\.status) == [.skipped, run == 1 ? .added : .unchanged], "run \(run)")
+            #expect(r[0].detail == "\(b), later in this import, holds the same week and is kept")
+            #expect(try store.week(.range(range)).info.source == b)
+            #expect(try store.weekTally(range, language: .fr)?.tally.launched?.value == 300)
+        }
+        // Named in the other order, the other file is the later one.
+        let r = try run(store, [b, a])
+        #expect(r.map(\.status) == [.skipped, .updated])
+        #expect(try store.week(.range(range)).info.source == a)
+    }
+
+    /// The same across batches of the import (256 files each): the later file's week is stored again
+    /// when an earlier file of the run replaced it, so the end state is the same every time.
+    @Test func twoFilesOfOneWeekInDifferentBatches() throws {
+        let dir = TestSupport.temporaryDirectory()
+        // 300 files: the first and the last hold week 978-982; the others are weeks of their own.
+        let first = try write(french, "000.txt", in: dir)
+        for k in 1..<299 {
+            let d = 1000 + 5 * k
+            _ = try write(
+                "Bilan de la semaine. Jours \(d)-\(d + 4) de résistance\n\nLes combats continuent près de Pokrovsk.",
+                String(format: "%03d.txt", k), in: dir)
+        }
+        let last = try write(french.replacingOccurrences(of: "Plus de 200", with: "Plus de 300"), "299.txt", in: dir)
+        let store = try Store(path: dir.appendingPathComponent("db.sqlite").path)
+        let range = DayRange(first: 978, last: 982)
+        for run in 1...2 {
+            let r = try self.run(store, [dir.path])
+            let ends = [r.first!, r.last!]
+            #expect(ends.map(\.path) == [first, last])
+            #expect(ends.map(\.status) == [run == 1 ? .added : .updated, .updated], "run \(run)")
+            #expect(r.last?.detail == "\(first), earlier in this import; of two files of one week, the later is kept")
+            #expect(try store.week(.range(range)).info.source == last)
+            #expect(try store.weekTally(range, language: .fr)?.tally.launched?.value == 300)
+            #expect(try store.weekCount() == 299)
+        }
+    }
+
     @Test func sampleIsReplacedByARealImport() throws {
         let store = try Store()
         #expect(try store.loadSampleIfEmpty(parser: TestSupport.parser))
