@@ -19,6 +19,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 
+    /// `--db "$ARCHIVE"` with the variable unset must not reach the reader's own archive: an empty
+    /// --db or $BILAN_DB is a usage error, for every command and for the search's own fast path.
+    @Test func anEmptyDatabasePathIsRefused() throws {
+        let home = TestSupport.temporaryDirectory()
+        let env = ["HOME": home.path, "XDG_DATA_HOME": ""]
+        for args in [["weeks", "--db", ""], ["search", "drones", "--db", ""], ["remove", "latest", "--db", ""], ["import", home.path, "--db", ""]] {
+            let r = try bilan(args, db: home.appendingPathComponent("named.sqlite").path, extra: env)
+            #expect(r.status == 64, "\(args)")
+            #expect(r.stderr.hasPrefix("Error: --db is empty: give the database file's path, or leave --db out for the default\n"), "\(args)")
+        }
+        // `--db=` is a missing value to the argument parser: a usage error too.
+        #expect(try bilan(["remove", "latest", "--db="], db: home.appendingPathComponent("named.sqlite").path, extra: env).status == 64)
+        for args in [["weeks"], ["search", "drones"], ["remove", "latest"]] {
+            let r = try bilan(args, db: "", extra: env)
+            #expect(r.status == 64, "\(args)")
+            #expect(r.stderr.hasPrefix("Error: BILAN_DB is set but empty: give the database file's path, or unset it for the default\n"), "\(args)")
+        }
+        // Nothing was created at the default location ($HOME/.local/share/bilan) nor beside it.
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent(".local").path))
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("named.sqlite").path))
+    }
+
     @Test func emptyDatabaseShowsTheBundledSampleFromAnyDirectory() throws {
         let dir = TestSupport.temporaryDirectory()
         let r = try bilan(["weeks", "--json"], db: dir.appendingPathComponent("db.sqlite").path, cwd: dir)

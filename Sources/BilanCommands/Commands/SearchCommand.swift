@@ -132,6 +132,8 @@ struct SearchParameters: Equatable {
             default: return nil
             }
         }
+        // The full parser says what is wrong with the database's path.
+        guard DatabaseLocation.problem(db: p.db) == nil else { return nil }
         return p
     }
 }

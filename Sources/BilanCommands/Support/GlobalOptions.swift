@@ -10,6 +10,10 @@ struct GlobalOptions: ParsableArguments {
 
     var location: DatabaseLocation { DatabaseLocation(db: db) }
 
+    func validate() throws {
+        if let problem = DatabaseLocation.problem(db: db) { throw ValidationError(problem) }
+    }
+
     var database: (path: String, named: Bool) { location.database }
 
     /// For a one-shot command (`mapped`: see `DatabaseLocation.openForReading`).
@@ -28,12 +32,27 @@ struct DatabaseLocation {
 
     /// --db, else $BILAN_DB, else $XDG_DATA_HOME/bilan/bilan.sqlite, else ~/.local/share/bilan/bilan.sqlite;
     /// `named` when the reader chose it (--db or $BILAN_DB) rather than the default location.
+    /// (An empty --db or $BILAN_DB never gets here: see `problem`.)
     var database: (path: String, named: Bool) {
         if let db, !db.isEmpty { return (db, true) }
         let env = ProcessInfo.processInfo.environment
         if let p = env["BILAN_DB"], !p.isEmpty { return (p, true) }
-        let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/share")
+        let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (home + "/.local/share")
         return (data + "/bilan/bilan.sqlite", false)
+    }
+
+    /// Why the database cannot be chosen from `db` and the environment, or nil. An empty --db or
+    /// $BILAN_DB is refused rather than read as "the default": a script whose variable is unset
+    /// (`--db "$ARCHIVE"`) must not import into, or remove from, the reader's own archive.
+    static func problem(db: String?) -> String? {
+        if let db {
+            return db.isEmpty ? "--db is empty: give the database file's path, or leave --db out for the default" : nil
+        }
+        if ProcessInfo.processInfo.environment["BILAN_DB"] == "" {
+            return "BILAN_DB is set but empty: give the database file's path, or unset it for the default"
+        }
+        return nil
     }
 
     /// Opens the database for a reading command, with the bundled sample when it holds no week;
