@@ -371,7 +371,7 @@ public final class Importer {
             return .failed(
                 Report(
                     path: path, status: .rejected,
-                    detail: ParseError(source: path, "the file is \(size / 1024 / 1024) MB, over the 5 MB limit for a summary").description))
+                    detail: TextDecoding.tooLarge(size, source: path).description))
         }
         guard fm.isReadableFile(atPath: path), let data = fm.contents(atPath: path) else {
             return .failed(Report(path: path, status: .rejected, detail: "\(path): cannot read the file (permission denied or not a regular file)"))

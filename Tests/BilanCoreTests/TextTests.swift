@@ -44,6 +44,16 @@ import Testing
         #expect(try TextDecoding.decode(data) == "Résumé d’été de la semaine")
     }
 
+    /// Every byte Windows-1252 defines decodes, the guillemets › and ‹ (9B, 8B) and „ … † included.
+    @Test func everyDefinedWindows1252Byte() throws {
+        for b in UInt8(0x80)...0xFF where ![0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(b) {
+            let data = Data(Array("La Russie a lanc".utf8) + [0xE9] + Array(" des drones sur l".utf8) + [b] + Array("Ukraine.".utf8))
+            let text = try TextDecoding.decode(data)
+            #expect(text.hasPrefix("La Russie a lancé des drones sur l") && text.hasSuffix("Ukraine."), "byte \(b)")
+        }
+        #expect(try TextDecoding.decode(Data([0x6C, 0x9B, 0x55, 0x6B, 0x72, 0x61, 0x69, 0x6E, 0x65])) == "l›Ukraine")
+    }
+
     @Test func rejectsEmptyBinaryAndGarbage() {
         #expect(throws: ParseError.self) { try TextDecoding.decode(Data()) }
         #expect(throws: ParseError.self) { try TextDecoding.decode(Data([0x42, 0x00, 0x01, 0x02])) }
@@ -96,8 +106,9 @@ import Testing
     }
 
     @Test func rejectsOversizeFiles() {
-        let big = Data(repeating: 0x41, count: TextDecoding.maximumSize + 1)
+        let big = Data(repeating: 0x41, count: TextDecoding.maximumSize + 600 * 1024)
         #expect(throws: ParseError.self) { try TextDecoding.decode(big) }
+        #expect(TextDecoding.tooLarge(big.count, source: "big.txt").description == "big.txt: the file is 5.6 MB, over the 5 MB limit for a summary")
     }
 }
 
