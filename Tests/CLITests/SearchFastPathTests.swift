@@ -18,7 +18,6 @@ import Testing
         ["drones", "--week=latest", "--limit=0", "--sort=rank", "--lang=en"],
         ["\"région de Koursk\"", "OR", "Selydove"],
         ["a=b", "--week", "2024-10-23"],
-        ["--db", "", "drones"],
         [],
     ]
 
@@ -28,6 +27,8 @@ import Testing
         ["drones", "--week", "never"], ["drones", "--lang", "de"], ["drones", "--sort", "size"],
         ["drones", "--json=true"], ["drones", "--unknown"], ["--", "drones"], ["drones", "-"], ["drones", "-5"],
         ["--front", "--json"], ["--db"],
+        // An empty path is the full parser's usage error, not the default database.
+        ["--db", "", "drones"], ["--db=", "drones"],
     ]
 
     @Test(arguments: accepted) func readsWhatTheParserReads(_ args: [String]) throws {
