@@ -19,6 +19,15 @@ import Testing
         #expect(TextHygiene.clean(family) == family)
     }
 
+    /// Text copied from a web page may break lines with U+2028: a line end, not a character to show.
+    @Test func lineAndParagraphSeparatorsEndLines() throws {
+        #expect(TextHygiene.clean("a\u{2028}b\u{2029}c") == "a\nb\nc")
+        let week = try SummaryParser().parse(
+            "Weekly roundup. Days 978-982 of resistance\n\nRussia launched 120 drones at Kharkiv.\u{2028}Ukraine shot down 90 of them.")
+        #expect(week.events.map(\.text) == ["Russia launched 120 drones at Kharkiv.", "Ukraine shot down 90 of them."])
+        #expect(week.events.map(\.paragraph) == [0, 1])
+    }
+
     @Test func composesToNFC() {
         #expect(TextHygiene.clean("re\u{301}sistance") == "résistance")
     }

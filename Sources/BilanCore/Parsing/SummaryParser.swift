@@ -4,7 +4,8 @@
 /// Build one parser and reuse it: it holds the place matcher, which takes a moment to build.
 public struct SummaryParser: Sendable {
     /// Bumped whenever parsing changes what it stores; the store reindexes older databases.
-    public static let version = 1
+    /// 2: the line and paragraph separators U+2028 and U+2029 end lines (they had been kept).
+    public static let version = 2
 
     public let matcher: PlaceMatcher
 

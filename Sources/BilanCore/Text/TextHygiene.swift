@@ -2,7 +2,7 @@ import Foundation
 
 /// Cleans text read from a file before it is stored or shown.
 ///
-/// NFC; line ends as `\n`; removed: C0 controls but newline and tab, DEL, C1 controls, ESC sequences
+/// NFC; line ends as `\n` (CR LF, CR, and the line and paragraph separators U+2028 and U+2029); removed: C0 controls but newline and tab, DEL, C1 controls, ESC sequences
 /// (CSI, OSC, DCS … with their payload), bidi controls and zero-width format characters (ZWJ is kept
 /// between two emoji-capable scalars). NBSP and U+202F are kept for display.
 public enum TextHygiene {
@@ -40,7 +40,7 @@ public enum TextHygiene {
         let v = u.value
         if v < 0x20 { return v != 0x0A && v != 0x09 }
         if v >= 0x7F && v <= 0x9F { return true }
-        return isInvisibleFormat(v)
+        return v == 0x2028 || v == 0x2029 || isInvisibleFormat(v)
     }
 
     static func isInvisibleFormat(_ v: UInt32) -> Bool {
@@ -69,6 +69,11 @@ public enum TextHygiene {
                 {
                     out.append(scalars[i])
                 }
+                i += 1
+                continue
+            }
+            if v == 0x2028 || v == 0x2029 {
+                out.append("\n")
                 i += 1
                 continue
             }
