@@ -41,6 +41,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("named.sqlite").path))
     }
 
+    /// The sample is shown while the database holds no week: `remove` says so rather than that
+    /// the week `weeks` lists is not there; removing the last week says the sample comes back.
+    @Test func removeExplainsTheBundledSample() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let db = dir.appendingPathComponent("db.sqlite").path
+        let empty = try bilan(["remove", "971-975"], db: db)
+        #expect(empty.status == 1)
+        #expect(empty.stderr == "bilan: the database holds no week, so there is nothing to remove (the bundled sample is shown until the first import)\n")
+        try Data("Weekly roundup. Days 978-982 of resistance\n\nRussia launched 120 drones.\n".utf8).write(to: dir.appendingPathComponent("w.txt"))
+        #expect(try bilan(["import", dir.appendingPathComponent("w.txt").path], db: db).status == 0)
+        let last = try bilan(["remove", "latest"], db: db)
+        #expect(last.status == 0)
+        #expect(last.stdout.hasPrefix("removed  978-982 en"))
+        #expect(last.stderr.contains("reading commands show the bundled sample until the next import"))
+    }
+
     @Test func emptyDatabaseShowsTheBundledSampleFromAnyDirectory() throws {
         let dir = TestSupport.temporaryDirectory()
         let r = try bilan(["weeks", "--json"], db: dir.appendingPathComponent("db.sqlite").path, cwd: dir)
