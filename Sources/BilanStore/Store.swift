@@ -20,7 +20,11 @@ public final class Store: Sendable {
 
     /// SQLite without its memory statistics, which take a global lock at every allocation (7 % of
     /// storing an import): set once, before the process opens its first database.
-    static let tuneSQLite: Void = { _ = bilan_sqlite_without_memory_statistics() }()
+    /// And `file:` URIs accepted as names, for `immutableURI`.
+    static let tuneSQLite: Void = {
+        _ = bilan_sqlite_without_memory_statistics()
+        _ = bilan_sqlite_accept_uri_filenames()
+    }()
 
     /// Opens (creating if needed) the database at `path`; `readOnly` never writes; `mapped` reads
     /// it through a memory map (for a one-shot command).
@@ -34,6 +38,12 @@ public final class Store: Sendable {
         config.busyMode = .timeout(5)
         config.readonly = readOnly
         config.prepareDatabase { db in
+            // The log and its index (-wal, -shm) stay when the last connection closes, with the
+            // owner and mode the database's writer gave them. Otherwise the next process to open
+            // the archive makes them again: another user only reading it would own them, and its
+            // writer could no longer write (a shared archive, a cron import and readers).
+            var persist: Int32 = 1
+            _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
             if !db.configuration.readonly {
                 // A new database's pages (before its first table): a week's text, about 2.3 KB, takes
                 // a 4 KB page alone; 16 KB pages hold six (a tenth of the archive).
@@ -45,6 +55,9 @@ public final class Store: Sendable {
                 // WAL with NORMAL sync: a commit is durable at the next checkpoint, never torn. A
                 // larger page cache keeps a batch of imported weeks from spilling mid-transaction.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY")
+                // The log kept between runs (above) is emptied when the last connection closes, and
+                // kept to 4 MB after each checkpoint meanwhile.
+                try db.execute(sql: "PRAGMA journal_size_limit = \(4 << 20)")
             }
             // A one-shot command reads pages through a memory map rather than a read call each (a
             // search reads some 450 pages of 16 KB: a tenth of its process's time when copied). A
@@ -66,9 +79,15 @@ public final class Store: Sendable {
         }
         do {
             if readOnly {
-                let queue = try DatabaseQueue(path: path, configuration: config)
-                self.writer = queue
-                try Store.checkSchema(queue, path: path)
+                do {
+                    let queue = try DatabaseQueue(path: path, configuration: config)
+                    try Store.checkSchema(queue, path: path)
+                    self.writer = queue
+                } catch let e as DatabaseError where Store.cannotMakeLog(e, path: path) {
+                    let queue = try DatabaseQueue(path: Store.immutableURI(path), configuration: config)
+                    try Store.checkSchema(queue, path: path)
+                    self.writer = queue
+                }
             } else {
                 self.writer = try Store.openAndMigrate(path: path, configuration: config)
             }
@@ -205,12 +224,39 @@ public final class Store: Sendable {
         return out
     }
 
+    /// Whether a read-only opening failed because SQLite could not make the log's files beside the
+    /// database (a folder the reader may not write to, and no log there). Then no one can be
+    /// writing to it either (a writer needs the log), and it can be read as an unchanging file.
+    static func cannotMakeLog(_ e: DatabaseError, path: String) -> Bool {
+        guard e.resultCode == .SQLITE_CANTOPEN || e.resultCode == .SQLITE_READONLY else { return false }
+        let dir = (path as NSString).deletingLastPathComponent
+        return !FileManager.default.fileExists(atPath: path + "-wal")
+            && !FileManager.default.isWritableFile(atPath: dir.isEmpty ? "." : dir)
+    }
+
+    /// The database as a `file:` URI SQLite reads without locks or a log (`immutable=1`).
+    static func immutableURI(_ path: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "/-._~")
+        return "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+    }
+
     static func translate(_ e: DatabaseError, path: String) -> StoreError {
         switch e.resultCode {
         case .SQLITE_NOTADB: return .notADatabase(path: path)
         case .SQLITE_CORRUPT: return .damaged(path: path, reason: e.message ?? "corrupt")
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
-        case .SQLITE_READONLY: return .readOnly(path: path)
+        case .SQLITE_READONLY:
+            // The database file writable, but its log left by another user: say whose.
+            if FileManager.default.isWritableFile(atPath: path) {
+                for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+                    if !FileManager.default.isWritableFile(atPath: path + suffix) {
+                        let owner = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.ownerAccountName] as? String) ?? nil
+                        return .foreignLog(path: path, file: path + suffix, owner: owner)
+                    }
+                }
+            }
+            return .readOnly(path: path)
         case .SQLITE_CANTOPEN: return .cannotOpen(path: path, reason: e.message ?? "cannot open")
         default: return .cannotOpen(path: path, reason: e.message ?? "\(e.resultCode)")
         }

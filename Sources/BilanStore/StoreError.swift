@@ -6,6 +6,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case cannotOpen(path: String, reason: String)
     case busy(path: String)
     case readOnly(path: String)
+    /// The database is writable, but its log (`-wal` or `-shm`) belongs to another user.
+    case foreignLog(path: String, file: String, owner: String?)
     case weekNotFound(WeekRef, Language?)
     case unknownPlace(String, suggestions: [String])
     case onlyExclusions
@@ -21,6 +23,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return "the database \(p) is busy (another bilan is writing to it); try again in a moment"
         case .readOnly(let p):
             return "the database \(p) is read-only here; choose a writable one with --db or BILAN_DB"
+        case .foreignLog(let p, let file, let owner):
+            return "cannot write to the database \(p): its log \(file) belongs to \(owner.map { "user \($0)" } ?? "another user"), who read the archive when it had no log; remove \(p)-wal and \(p)-shm while no bilan uses the archive"
         case .weekNotFound(let ref, let lang):
             let l = lang.map { " in \($0 == .fr ? "French" : "English")" } ?? ""
             return "no summary for \(ref)\(l) in the database; `bilan weeks` lists what is there"

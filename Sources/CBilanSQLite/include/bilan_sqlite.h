@@ -7,4 +7,8 @@
 /// (SQLITE_MISUSE when it was too late, which is harmless).
 int bilan_sqlite_without_memory_statistics(void);
 
+/// Lets a file name be a `file:` URI with parameters (`immutable=1`); once, before the first
+/// connection opens.
+int bilan_sqlite_accept_uri_filenames(void);
+
 #endif
