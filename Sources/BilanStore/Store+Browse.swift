@@ -384,26 +384,55 @@ extension Store: Library {
         }
     }
 
+    /// The places the weeks mention, and the regions they lie in: a region counts the mentions of
+    /// the places inside it too (choosing it filters on all of them, as `--front` does). Fronts
+    /// first, then by mentions.
     public func pickerEntries() throws -> [PickerEntry] {
         try browse { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT p.*, m.n AS mentions, parent.name AS parent_name,
-                        (SELECT group_concat(a.folded, '|') FROM alias a WHERE a.place_id = p.id) AS keys
-                    FROM (SELECT place_id, count(*) AS n FROM event_place GROUP BY place_id) m
-                    JOIN place p ON p.id = m.place_id
-                    LEFT JOIN place parent ON parent.id = p.parent
-                    ORDER BY p.front DESC, mentions DESC, p.population DESC, p.name
-                    """)
-            return rows.map { r in
+            let select = """
+                SELECT p.*, parent.name AS parent_name,
+                    (SELECT group_concat(a.folded, '|') FROM alias a WHERE a.place_id = p.id) AS keys
+                """
+            func entry(_ r: Row, mentions: Int) -> PickerEntry {
                 let place = Store.place(r)
                 var keys = [Store.nameKey(place.name)]
                 if let aliases: String = r["keys"] {
                     for k in aliases.split(separator: "|").map(String.init) where !keys.contains(k) { keys.append(k) }
                 }
-                return PickerEntry(place: place, mentions: r["mentions"], parentName: r["parent_name"], keys: keys)
+                return PickerEntry(place: place, mentions: mentions, parentName: r["parent_name"], keys: keys)
             }
+            var entries = try Row.fetchAll(
+                db,
+                sql: """
+                    \(select), m.n AS mentions
+                    FROM (SELECT place_id, count(*) AS n FROM event_place GROUP BY place_id) m
+                    JOIN place p ON p.id = m.place_id
+                    LEFT JOIN place parent ON parent.id = p.parent
+                    """
+            ).map { entry($0, mentions: $0["mentions"]) }
+            // Each place's mentions, added to every region above it.
+            var parentOf: [String: String] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT id, parent FROM place WHERE parent IS NOT NULL") { parentOf[r["id"]] = r["parent"] }
+            var inside: [String: Int] = [:]
+            for e in entries {
+                var seen: Set<String> = [e.place.id]
+                var up = parentOf[e.place.id]
+                while let region = up, seen.insert(region).inserted {
+                    inside[region, default: 0] += e.mentions
+                    up = parentOf[region]
+                }
+            }
+            for i in entries.indices { entries[i].mentions += inside.removeValue(forKey: entries[i].place.id) ?? 0 }
+            if !inside.isEmpty {
+                let ids = Array(inside.keys)
+                let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+                entries += try Row.fetchAll(
+                    db, sql: "\(select) FROM place p LEFT JOIN place parent ON parent.id = p.parent WHERE p.id IN (\(marks))",
+                    arguments: StatementArguments(ids)
+                ).map { entry($0, mentions: inside[$0["id"]] ?? 0) }
+            }
+            func order(_ e: PickerEntry) -> (Int, Int, Int) { (e.place.front ? 1 : 0, e.mentions, e.place.population ?? 0) }
+            return entries.sorted { order($0) != order($1) ? order($0) > order($1) : $0.place.name < $1.place.name }
         }
     }
 
