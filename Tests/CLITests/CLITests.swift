@@ -63,6 +63,10 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("\"id\": \"971-975\""))
         #expect(r.stdout.contains("\"sample\": true"))
+        // A named database that is not there is made, and the command says so (a mistyped path).
+        #expect(r.stderr == "bilan: there was no database at \(dir.appendingPathComponent("db.sqlite").path): made it, with the bundled sample\n")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("db.sqlite").path))
+        #expect(try bilan(["weeks"], db: dir.appendingPathComponent("db.sqlite").path).stderr.isEmpty)
         let show = try bilan(["show", "2024-10-23", "--json"], db: dir.appendingPathComponent("db.sqlite").path, cwd: dir)
         #expect(show.status == 0)
         #expect(show.stdout.contains("\"event_count\": 15"))
@@ -88,7 +92,10 @@ import Testing
 
     @Test func unknownFrontExitsTwoWithOneSentence() throws {
         let dir = TestSupport.temporaryDirectory()
-        let r = try bilan(["search", "--front", "Selydov"], db: dir.appendingPathComponent("db.sqlite").path)
+        let db = dir.appendingPathComponent("db.sqlite").path
+        try Data("Weekly roundup. Days 978-982 of resistance\n\nFighting near Selydove.\n".utf8).write(to: dir.appendingPathComponent("w.txt"))
+        #expect(try bilan(["import", dir.appendingPathComponent("w.txt").path], db: db).status == 0)
+        let r = try bilan(["search", "--front", "Selydov"], db: db)
         #expect(r.status == 2)
         #expect(r.stderr == "bilan: no place called “Selydov” in the gazetteer; did you mean “Selydove”?\n")
         #expect(r.stdout.isEmpty)

@@ -44,7 +44,7 @@ struct BrowseCommand: ParsableCommand {
         }
         let store: Store
         do {
-            store = try readOnly ? global.openReadOnly(mapped: false) : global.openForReading(mapped: false)
+            store = try readOnly ? global.openReadOnly(mapped: false) : global.openForReading(mapped: false, quietly: true)
         } catch {
             // The terminal first, so that the sentence lands on the reader's screen, not curses'.
             terminal.close()

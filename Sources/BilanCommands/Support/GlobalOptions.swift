@@ -17,7 +17,9 @@ struct GlobalOptions: ParsableArguments {
     var database: (path: String, named: Bool) { location.database }
 
     /// For a one-shot command (`mapped`: see `DatabaseLocation.openForReading`).
-    func openForReading(mapped: Bool = true) throws -> Store { try location.openForReading(mapped: mapped) }
+    func openForReading(mapped: Bool = true, quietly: Bool = false) throws -> Store {
+        try location.openForReading(mapped: mapped, quietly: quietly)
+    }
 
     func openReadOnly(mapped: Bool = true) throws -> Store { try location.openReadOnly(mapped: mapped) }
 
@@ -57,10 +59,18 @@ struct DatabaseLocation {
 
     /// Opens the database for a reading command, with the bundled sample when it holds no week;
     /// `mapped` (a one-shot command, not the browser) reads the file through a memory map.
-    func openForReading(mapped: Bool) throws -> Store {
+    /// A database named with --db or $BILAN_DB that does not exist is made, with the sample; a
+    /// one-shot command says so on stderr (`quietly`: the browser, whose screen shows it), so a
+    /// mistyped path does not silently become an archive holding the sample.
+    func openForReading(mapped: Bool, quietly: Bool = false) throws -> Store {
         // A remote reader's command never creates or fills the archive.
         if Output.restricted { return try openReadOnly(mapped: mapped) }
         let (path, named) = database
+        if named, !quietly, !FileManager.default.fileExists(atPath: path) {
+            let store = try Store.openForReading(path: path, memoryFallback: false, mapped: mapped, parser: SummaryParser())
+            Output.error("there was no database at \(path): made it, with the bundled sample")
+            return store
+        }
         return try Store.openForReading(path: path, memoryFallback: !named, mapped: mapped, parser: SummaryParser())
     }
 
