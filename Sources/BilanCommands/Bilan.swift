@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import BilanCore
+import BilanStore
 
 /// The `bilan` command tree. The executable `bilan` runs it; `bilan-web` runs `BilanWebTool` below,
 /// which shares `import` and adds the web work (HTML pages, fetching) that `bilan` itself does not
@@ -46,8 +48,25 @@ public struct Bilan: ParsableCommand {
                 Self.exit(withError: error)
             }
         }
+        if let word = arguments.first, let message = unknownCommand(word) {
+            Output.stderr("Error: \(message)")
+            Foundation.exit(64)
+        }
         Self.main(arguments)
         Self.exit()
+    }
+
+    /// A first argument that is neither an option nor a command: the browser takes no words, so
+    /// it is a mistyped command (`bilan serach drones`), said as such with the nearest command.
+    static func unknownCommand(_ word: String) -> String? {
+        guard !word.hasPrefix("-"), word != "help" else { return nil }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard !names.contains(word) else { return nil }
+        let near = names.filter { name in
+            name.hasPrefix(word) || EditDistance.distance(Array(word.unicodeScalars), Array(name.unicodeScalars), limit: 2) != nil
+        }
+        let hint = near.isEmpty ? "" : "; did you mean \(near.map { "“\($0)”" }.joined(separator: " or "))?"
+        return "“\(Output.safe(word))” is not a bilan command\(hint) (`bilan --help` lists them)"
     }
 }
 

@@ -337,8 +337,8 @@ struct KeyFilter: Sendable {
 }
 
 /// Levenshtein distance with an upper limit (nil when over it).
-enum EditDistance {
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+public enum EditDistance {
+    public static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
         if abs(a.count - b.count) > limit { return nil }
         if a.isEmpty { return b.count }
         var prev = Array(0...b.count)

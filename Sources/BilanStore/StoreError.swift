@@ -1,4 +1,5 @@
 import BilanCore
+import Foundation
 
 /// What can go wrong with the database, as one sentence a reader can act on.
 public enum StoreError: Error, CustomStringConvertible, Sendable {
@@ -12,6 +13,12 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case unknownPlace(String, suggestions: [String])
     case onlyExclusions
     case damaged(path: String, reason: String)
+
+    /// The countries a reader may try as a front, in the spellings of the series.
+    static let countries: [String: String] = [
+        "ukraine": "Ukraine", "ukraina": "Ukraine", "україна": "Ukraine", "russia": "Russia", "russie": "Russia",
+        "россия": "Russia", "росія": "Russia", "belarus": "Belarus", "bielorussie": "Belarus",
+    ]
 
     public var description: String {
         switch self {
@@ -29,6 +36,11 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             let l = lang.map { " in \($0 == .fr ? "French" : "English")" } ?? ""
             return "no summary for \(ref)\(l) in the database; `bilan weeks` lists what is there"
         case .unknownPlace(let name, let s):
+            if name.trimmingCharacters(in: .whitespaces).isEmpty { return "--front needs a place's name" }
+            if let country = StoreError.countries[Folding.fold(name)] {
+                let english = country == name.trimmingCharacters(in: .whitespaces) ? "" : " (\(country))"
+                return "“\(name)” is a country\(english), and countries are not places here: name a region, a city or a front"
+            }
             let hint = s.isEmpty ? "" : "; did you mean \(s.map { "“\($0)”" }.joined(separator: ", "))?"
             return "no place called “\(name)” in the gazetteer\(hint)"
         case .onlyExclusions:

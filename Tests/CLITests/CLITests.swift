@@ -101,6 +101,34 @@ import Testing
         #expect(r.stdout.isEmpty)
     }
 
+    /// What other search tools read as operators gets a hint when nothing is found; a country or
+    /// an empty name given as a front gets its own sentence.
+    @Test func operatorWordsAndCountriesAreExplained() throws {
+        let db = TestSupport.temporaryDirectory().appendingPathComponent("db.sqlite").path
+        _ = try bilan(["weeks"], db: db)
+        let and = try bilan(["search", "drones", "AND", "Kyiv"], db: db)
+        #expect(and.status == 0 && and.stdout.isEmpty)
+        #expect(and.stderr == "bilan: “AND” is searched as a word: every word given must be in the sentence already\n")
+        let not = try bilan(["search", "drones NOT capitale"], db: db)
+        #expect(not.stderr == "bilan: “NOT” is searched as a word: put a dash before a word to leave it out (-word)\n")
+        #expect(try bilan(["search", "drones", "-capitale"], db: db).stderr.isEmpty)
+        let country = try bilan(["search", "--front", "Russie"], db: db)
+        #expect(country.status == 2)
+        #expect(country.stderr == "bilan: “Russie” is a country (Russia), and countries are not places here: name a region, a city or a front\n")
+        let empty = try bilan(["search", "--front", "", "drones"], db: db)
+        #expect(empty.status == 2 && empty.stderr == "bilan: --front needs a place's name\n")
+    }
+
+    @Test func aMistypedCommandIsNamedWithTheNearestOne() throws {
+        let db = TestSupport.temporaryDirectory().appendingPathComponent("db.sqlite").path
+        let r = try bilan(["serach", "drones"], db: db)
+        #expect(r.status == 64)
+        #expect(r.stderr == "Error: “serach” is not a bilan command; did you mean “search”? (`bilan --help` lists them)\n")
+        #expect(try bilan(["zzz"], db: db).stderr == "Error: “zzz” is not a bilan command (`bilan --help` lists them)\n")
+        #expect(try bilan(["help"], db: db).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
     @Test func searchJSONAndNoResultIsNotAnError() throws {
         let dir = TestSupport.temporaryDirectory()
         let db = dir.appendingPathComponent("db.sqlite").path

@@ -67,6 +67,16 @@ struct SearchParameters: Equatable {
                 query: SearchQuery(query.joined(separator: " ")), fronts: places, week: week.flatMap(WeekRef.init),
                 language: lang, limit: limit, sort: sort)
             let hits = try store.search(request)
+            // Words in capitals that other search tools read as operators are words here.
+            if hits.isEmpty {
+                let words = query.flatMap { $0.split(separator: " ") }
+                for op in ["AND", "NOT"] where words.contains(Substring(op)) {
+                    Output.error(
+                        op == "AND"
+                            ? "“AND” is searched as a word: every word given must be in the sentence already"
+                            : "“NOT” is searched as a word: put a dash before a word to leave it out (-word)")
+                }
+            }
             if json {
                 print(Contract.search(hits).render())
                 return
