@@ -11,8 +11,9 @@ struct ImportCommand: ParsableCommand {
             Folders are read recursively for .txt and .md files and for saved web pages (.html, .htm: the \
             article's title and text are taken from the page, by bilan-web); dotfiles are left out and other \
             files listed as skipped. A week is keyed by its day range and language: a different file for the \
-            same week replaces it and says so; a file imported before is "unchanged". Each file is stored \
-            whole or not at all (a transaction per batch of 64 files; when a file cannot be stored, the batch \
+            same week replaces it and says so; a file imported before is "unchanged"; of several files of one \
+            import that hold the same week, the last is kept and the others are skipped. Each file is stored \
+            whole or not at all (a transaction per batch of 256 files; when a file cannot be stored, the batch \
             is stored again file by file and that file alone is lost), and reported once it is committed. \
             Prints one line per file; exits 1 when any file was rejected (the others are still imported).
             """)
