@@ -58,10 +58,12 @@ public final class Importer {
         paths.contains { path in
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return false }
-            if !isDir.boolValue { return pageExtensions.contains((path as NSString).pathExtension.lowercased()) }
+            if !isDir.boolValue { return isPage(path) }
             return walk(path, extensions: pageExtensions).contains { $0.1 }
         }
     }
+
+    static func isPage(_ path: String) -> Bool { pageExtensions.contains((path as NSString).pathExtension.lowercased()) }
 
     /// The endings this importer reads from folders.
     var eligibleExtensions: Set<String> {
@@ -98,7 +100,9 @@ public final class Importer {
                     !(ownNames.contains(($0.0 as NSString).lastPathComponent) && own.contains(Importer.canonical($0.0)))
                 }.map { ($0.0, $0.1, false) }
             } else {
-                items.append((path, true, false))
+                // A file named by itself is read whatever its ending, but a saved page needs the
+                // page extractor.
+                items.append((path, pageExtractor != nil || !Importer.isPage(path), false))
             }
         }
         // 256 files a transaction: FTS5 writes its pending words as a new segment at each commit
@@ -123,7 +127,10 @@ public final class Importer {
                 if item.missing {
                     prepared.append(.done(Report(path: item.path, status: .rejected, detail: "\(item.path): no such file or folder")))
                 } else if !item.eligible {
-                    prepared.append(.done(Report(path: item.path, status: .skipped, detail: pageExtractor == nil ? "not a .txt or .md file" : "not a .txt, .md or .html file")))
+                    let why =
+                        pageExtractor != nil ? "not a .txt, .md or .html file"
+                        : Importer.isPage(item.path) ? "a saved web page: bilan-web reads those" : "not a .txt or .md file"
+                    prepared.append(.done(Report(path: item.path, status: .skipped, detail: why)))
                 } else if let l = loaded[i] {
                     let p = try prepare(l, known: known)
                     if case .text(let path, _, let hash) = p {
@@ -399,7 +406,7 @@ public final class Importer {
 
     /// A file's text: a saved page's article when there is a page extractor, else its decoded bytes.
     func text(of data: Data, path: String) throws -> String {
-        if let extract = pageExtractor, Importer.pageExtensions.contains((path as NSString).pathExtension.lowercased()) {
+        if let extract = pageExtractor, Importer.isPage(path) {
             return try extract(data, path)
         }
         return try TextDecoding.decode(data, source: path)

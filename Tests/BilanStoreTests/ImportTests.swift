@@ -74,6 +74,19 @@ import Testing
         #expect(try store.weekCount() == 1)
     }
 
+    /// Without a page extractor (bilan without bilan-web), a saved page is skipped and says why,
+    /// whether it was named or found in a folder: never read as text and rejected.
+    @Test func savedPagesWithoutAnExtractorAreSkipped() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let page = try write("<html><head><title>Bilan</title></head><body><p>Texte.</p></body></html>", "p.html", in: dir)
+        let store = try Store(path: dir.appendingPathComponent("db.sqlite").path)
+        for paths in [[page], [dir.path]] {
+            let r = try run(store, paths)
+            #expect(r.map(\.status) == [.skipped])
+            #expect(r.first?.detail == "a saved web page: bilan-web reads those")
+        }
+    }
+
     /// Two files of one folder hold the same week (an old copy and a corrected one): every import
     /// of the folder keeps the later file and says so, instead of switching versions on each run.
     @Test func twoFilesOfOneWeekKeepTheLaterOne() throws {
