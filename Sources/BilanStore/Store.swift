@@ -291,6 +291,17 @@ public final class Store: Sendable {
         COALESCE(e.text, replace(CAST(substr(CAST(w.body AS BLOB), e.start + 1, e.length) AS TEXT), char(10), ' '))
         """
 
+    /// What `eventText` and `figurePhrase` give, in Swift: `own` when the row keeps its own copy,
+    /// else the bytes `start ..< start + length` of `text` (its line ends read as spaces when
+    /// `lineEnds`, as for a sentence cut from its week's text).
+    static func span(of text: [UInt8], own: String?, start: Int?, length: Int?, lineEnds: Bool) -> [UInt8] {
+        if let own { return Array(own.utf8) }
+        guard let start, let length, start >= 0, length >= 0, start < text.count else { return [] }
+        var bytes = Array(text[start..<min(text.count, start + length)])
+        if lineEnds { for i in bytes.indices where bytes[i] == 0x0A { bytes[i] = 0x20 } }
+        return bytes
+    }
+
     /// A figure's phrase in SQL, from figure `f`, its event `e` and their week `w`: its own copy, or
     /// the span of the sentence it is.
     static let figurePhrase = "COALESCE(f.phrase, CAST(substr(CAST(\(eventText) AS BLOB), f.start + 1, f.length) AS TEXT))"
@@ -481,24 +492,32 @@ public final class Store: Sendable {
             }
             let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
             var figures: [Int64: [SourcedFigure]] = [:]
+            // Sentences and phrases are cut from each week's text here, the text read once a week:
+            // cut in SQL (`eventText`), a week's text was read again for every figure, which grew
+            // with the square of the week's size (a 4 MB file of repeated figures: 20 s).
             let figureRows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT e.week_id, f.value, f.qualifier, f.role, f.weapon, \(Store.figurePhrase), f.whole_week,
-                           f.occasion, e.paragraph, e.idx, \(texts ? Store.eventText : "''"), e.heading, e.part_of_week,
-                           e.date
+                    SELECT e.week_id, f.value, f.qualifier, f.role, f.weapon, f.phrase, f.start, f.length, f.whole_week,
+                           f.occasion, e.paragraph, e.idx, e.text, e.start, e.length, e.heading, e.part_of_week, e.date
                     FROM figure f JOIN event e ON e.id = f.event_id JOIN week w ON w.id = e.week_id\(whereClause)
                     ORDER BY e.week_id, f.event_id, f.n
                     """, arguments: StatementArguments(args))
+            let bodyOf = try db.makeStatement(sql: "SELECT CAST(body AS BLOB) FROM week WHERE id = ?")
+            var body: (week: Int64, bytes: [UInt8])? = nil
             while let r = try figureRows.next() {
+                let weekID: Int64 = r[0]
+                if body?.week != weekID { body = (weekID, Array(try Data.fetchOne(bodyOf, arguments: [weekID]) ?? Data())) }
+                let sentence = Store.span(of: body!.bytes, own: r[12], start: r[13], length: r[14], lineEnds: true)
+                let phrase = String(decoding: Store.span(of: sentence, own: r[5], start: r[6], length: r[7], lineEnds: false), as: UTF8.self)
                 let figure = DroneFigure(
                     value: r[1], qualifier: Qualifier(rawValue: r[2]) ?? .exact,
-                    role: FigureRole(rawValue: r[3]) ?? .other, weapon: r[4], phrase: r[5],
-                    wholeWeek: r[6], occasion: r[7])
-                figures[r[0], default: []].append(
+                    role: FigureRole(rawValue: r[3]) ?? .other, weapon: r[4], phrase: phrase,
+                    wholeWeek: r[8], occasion: r[9])
+                figures[weekID, default: []].append(
                     SourcedFigure(
-                        figure: figure, paragraph: r[8], index: r[9], text: r[10], heading: r[11],
-                        partOfWeek: r[12], date: r[13]))
+                        figure: figure, paragraph: r[10], index: r[11], text: texts ? String(decoding: sentence, as: UTF8.self) : "",
+                        heading: r[15], partOfWeek: r[16], date: r[17]))
             }
             return try Row.fetchAll(
                 db,
