@@ -26,7 +26,8 @@ public enum Renderer {
     }
 
     static func tooSmall(_ b: inout ScreenBuffer) {
-        centered(&b, ["Window too small", "bilan needs 40×10 at least", "(q quits)"])
+        // Shorter words when even the notice does not fit.
+        centered(&b, b.width >= 28 ? ["Window too small", "bilan needs 40×10 at least", "(q quits)"] : ["Too small:", "40×10 needed", "(q quits)"])
     }
 
     /// A frame with a few lines in its middle (while the database is prepared, before any state).

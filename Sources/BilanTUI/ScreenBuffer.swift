@@ -141,7 +141,8 @@ extension ScreenBuffer {
         } else {
             let end = put(text, x: x, y: y, style: style, maxWidth: width - 1)
             // ASCII cuts with "." rather than "~", which reads as "about" next to a number.
-            let after = put(ascii ? "." : "…", x: end, y: y, style: style, maxWidth: 1)
+            // In ASCII "~": a "." would read as a full stop.
+            let after = put(ascii ? "~" : "…", x: end, y: y, style: style, maxWidth: 1)
             fill(x: after, y: y, count: x + width - after, style: style)
         }
         return x + width

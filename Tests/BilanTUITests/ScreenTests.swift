@@ -185,6 +185,9 @@ struct ScreenTests {
         d.resize(40, 10)
         #expect(!d.text.contains("Window too small"))
         #expect(d.text.contains("971–975"))
+        // Narrower than the notice: shorter words, whole.
+        d.resize(20, 5)
+        #expect(d.text.contains("Too small:") && d.text.contains("40×10 needed") && d.text.contains("(q quits)"))
     }
 
     @Test("the status line keeps the position when the filters are long; the filters are cut")
@@ -315,6 +318,16 @@ struct TextLayoutTests {
 
 @Suite("ASCII layout")
 struct AsciiLayoutTests {
+    @Test("a field cut in ASCII ends with ~, not with a full stop")
+    func asciiCut() {
+        var b = ScreenBuffer(width: 12, height: 1, ascii: true)
+        b.field("Velyka Novosilka", x: 0, y: 0, width: 10)
+        #expect(b.line(0).hasPrefix("Velyka No~"))
+        var u = ScreenBuffer(width: 12, height: 1, ascii: false)
+        u.field("Velyka Novosilka", x: 0, y: 0, width: 10)
+        #expect(u.line(0).hasPrefix("Velyka No…"))
+    }
+
     @Test("in ASCII the reader wraps the transliterated text, so nothing is cut at the edge")
     func asciiWrap() {
         let text = "Les drones… « Shahed » œuvrent — encore… et encore… jusqu’à l’aube… fin."
