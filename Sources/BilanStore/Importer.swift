@@ -25,6 +25,8 @@ public final class Importer {
 
     let store: Store
     private var parser: SummaryParser?
+    private let preload: ParserPreload?
+    private let pageExtractor: PageExtractor?
     /// The file of this run whose text each week (range and language) now holds, in the order the
     /// files come: when two files of one import hold the same week, the later one is kept.
     private var weekOwner: [WeekKey: (path: String, hash: String)] = [:]
@@ -35,8 +37,6 @@ public final class Importer {
         init(_ w: WeekInfo) { (range, language) = (w.range, w.language) }
         init(_ w: Week) { (range, language) = (w.range, w.language) }
     }
-    private let preload: ParserPreload?
-    private let pageExtractor: PageExtractor?
 
     public init(store: Store, parser: SummaryParser? = nil, pageExtractor: PageExtractor? = nil) {
         self.store = store
@@ -218,17 +218,8 @@ public final class Importer {
         var lastOfWeek: [WeekKey: Int] = [:]
         for (i, key) in keys.enumerated() { if let key { lastOfWeek[key] = i } }
         func keptInstead(_ i: Int) -> Report? {
-            guard let key = keys[i], let j = lastOfWeek[key], j > i else { return nil }
-            let later: String
-            switch prepared[j] {
-            case .text(let path, _, _), .known(let path, _, _, _): later = path
-            case .done, .duplicate: return nil
-            }
-            let path: String
-            switch prepared[i] {
-            case .text(let p, _, _), .known(let p, _, _, _): path = p
-            case .done, .duplicate: return nil
-            }
+            guard let key = keys[i], let j = lastOfWeek[key], j > i, let path = prepared[i].path, let later = prepared[j].path
+            else { return nil }
             return Report(path: path, status: .skipped, detail: "\(later), later in this import, holds the same week and is kept")
         }
         var batchItems: [(week: Week, hash: String, source: String)] = []
@@ -314,6 +305,14 @@ public final class Importer {
         case known(path: String, data: Data, hash: String, report: Report)
         case duplicate(path: String, hash: String)
         case text(path: String, text: String, hash: String)
+
+        /// The file of a text to store or stored before.
+        var path: String? {
+            switch self {
+            case .text(let path, _, _), .known(let path, _, _, _): path
+            case .done, .duplicate: nil
+            }
+        }
     }
 
     /// Parse results written by concurrent workers, one slot each.
