@@ -60,8 +60,8 @@ struct DatabaseLocation {
     /// Opens the database for a reading command, with the bundled sample when it holds no week;
     /// `mapped` (a one-shot command, not the browser) reads the file through a memory map.
     /// A database named with --db or $BILAN_DB that does not exist is made, with the sample; a
-    /// one-shot command says so on stderr (`quietly`: the browser, whose screen shows it), so a
-    /// mistyped path does not silently become an archive holding the sample.
+    /// one-shot command says so on stderr, so a mistyped path does not silently become an archive
+    /// holding the sample (not the browser, `quietly`: its screen would hide the line at once).
     func openForReading(mapped: Bool, quietly: Bool = false) throws -> Store {
         // A remote reader's command never creates or fills the archive.
         if Output.restricted { return try openReadOnly(mapped: mapped) }
