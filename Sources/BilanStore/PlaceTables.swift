@@ -225,6 +225,11 @@ extension Store {
         var scored: [(Int, String)] = []
         for r in rows {
             let folded: String = r[0]
+            // The first words of a longer name come first ("chasiv" → Chasiv Yar).
+            if !key.isEmpty, folded.hasPrefix(key + " ") {
+                scored.append((-1, r[1]))
+                continue
+            }
             let d = EditDistance.distance(target, Array(folded.unicodeScalars), limit: max(2, target.count / 3))
             if let d { scored.append((d, r[1])) }
         }

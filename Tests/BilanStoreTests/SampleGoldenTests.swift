@@ -97,6 +97,16 @@ import Testing
         } catch {
             Issue.record("wrong error \(error)")
         }
+        // The first word of a longer name suggests that name first.
+        do {
+            _ = try store.places(named: "Chasiv")
+            Issue.record("Chasiv resolved")
+        } catch let e as StoreError {
+            guard case .unknownPlace(_, let s) = e else { Issue.record("wrong error \(e)"); return }
+            #expect(s.first == "Chasiv Yar")
+        } catch {
+            Issue.record("wrong error \(error)")
+        }
     }
 
     @Test func searchByWords() throws {
