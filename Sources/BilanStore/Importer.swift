@@ -379,6 +379,9 @@ public final class Importer {
                     path: path, status: .rejected,
                     detail: TextDecoding.tooLarge(size, source: path).description))
         }
+        if !fm.fileExists(atPath: path), let target = try? fm.destinationOfSymbolicLink(atPath: path) {
+            return .failed(Report(path: path, status: .rejected, detail: "\(path): a link to \(target), which is not there"))
+        }
         guard fm.isReadableFile(atPath: path), let data = fm.contents(atPath: path) else {
             return .failed(Report(path: path, status: .rejected, detail: "\(path): cannot read the file (permission denied or not a regular file)"))
         }
@@ -423,7 +426,13 @@ public final class Importer {
         for name in items.sorted() where !name.hasPrefix(".") {
             let full = (root as NSString).appendingPathComponent(name)
             var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: full, isDirectory: &isDir) else { continue }
+            guard fm.fileExists(atPath: full, isDirectory: &isDir) else {
+                // A link to nothing is listed (and reported), not silently passed over.
+                if (try? fm.destinationOfSymbolicLink(atPath: full)) != nil {
+                    out.append((full, extensions.contains((name as NSString).pathExtension.lowercased())))
+                }
+                continue
+            }
             if isDir.boolValue {
                 // Do not follow links to folders (no loops).
                 if let attrs = try? fm.attributesOfItem(atPath: full), attrs[.type] as? FileAttributeType == .typeSymbolicLink {

@@ -74,6 +74,20 @@ import Testing
         #expect(try store.weekCount() == 1)
     }
 
+    /// A link to nothing in a folder is reported, naming where it points, not passed over.
+    @Test func aLinkToNothingIsReported() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let good = try write(french, "a.txt", in: dir)
+        let gone = dir.appendingPathComponent("b.txt").path
+        try FileManager.default.createSymbolicLink(atPath: gone, withDestinationPath: "/nonexistent/b.txt")
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("c.png").path, withDestinationPath: "/nonexistent/c.png")
+        let store = try Store(path: dir.appendingPathComponent("db.sqlite").path)
+        let r = try run(store, [dir.path])
+        #expect(r.map(\.path) == [good, gone, dir.appendingPathComponent("c.png").path])
+        #expect(r.map(\.status) == [.added, .rejected, .skipped])
+        #expect(r[1].detail == "\(gone): a link to /nonexistent/b.txt, which is not there")
+    }
+
     /// Without a page extractor (bilan without bilan-web), a saved page is skipped and says why,
     /// whether it was named or found in a folder: never read as text and rejected.
     @Test func savedPagesWithoutAnExtractorAreSkipped() throws {
