@@ -119,6 +119,13 @@ import Testing
         #expect(empty.status == 2 && empty.stderr == "bilan: --front needs a place's name\n")
     }
 
+    @Test func aNegativeLimitIsSaidToBeOne() throws {
+        let db = TestSupport.temporaryDirectory().appendingPathComponent("db.sqlite").path
+        let r = try bilan(["search", "drones", "--limit", "-1"], db: db)
+        #expect(r.status == 64)
+        #expect(r.stderr.hasPrefix("Error: --limit must be 0 or more\n"))
+    }
+
     @Test func aMistypedCommandIsNamedWithTheNearestOne() throws {
         let db = TestSupport.temporaryDirectory().appendingPathComponent("db.sqlite").path
         let r = try bilan(["serach", "drones"], db: db)

@@ -27,7 +27,8 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A place or region; repeatable.", valueName: "name")) var front: [String] = []
     @Option(name: .long, help: ArgumentHelp("Only this week.", valueName: "week")) var week: String?
     @Option(name: .long, help: "fr or en.") var lang: Language?
-    @Option(name: .long, help: "At most this many results.") var limit = 50
+    // A negative value is read as a value (and refused by `validate`), not as an unknown option.
+    @Option(name: .long, parsing: .unconditional, help: "At most this many results.") var limit = 50
     @Option(name: .long, help: "rank (best first) or date (newest first).") var sort: SearchRequest.Sort = .rank
     @OptionGroup var output: OutputOptions
 
