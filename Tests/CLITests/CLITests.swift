@@ -126,6 +126,16 @@ import Testing
         #expect(r.stderr.hasPrefix("Error: --limit must be 0 or more\n"))
     }
 
+    @Test func aWrongWeekNamesTheFormsEveryWhere() throws {
+        let db = TestSupport.temporaryDirectory().appendingPathComponent("db.sqlite").path
+        let forms = "is not a week: give a range (971-975), a day (973), a date (2024-10-23) or latest\n"
+        for args in [["remove", "abc"], ["show", "abc"], ["search", "x", "--week", "abc"]] {
+            let r = try bilan(args, db: db)
+            #expect(r.status == 64, "\(args)")
+            #expect(r.stderr.components(separatedBy: "\n").first.map { $0 + "\n" }?.hasSuffix("“abc” " + forms) == true, "\(args)")
+        }
+    }
+
     @Test func aMistypedCommandIsNamedWithTheNearestOne() throws {
         let db = TestSupport.temporaryDirectory().appendingPathComponent("db.sqlite").path
         let r = try bilan(["serach", "drones"], db: db)

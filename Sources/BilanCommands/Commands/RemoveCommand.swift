@@ -11,7 +11,7 @@ struct RemoveCommand: ParsableCommand {
     @Option(name: .long, help: "Only this language: fr or en.") var lang: Language?
 
     func validate() throws {
-        guard WeekRef(week) != nil else { throw ValidationError("“\(Output.safe(week))” is not a week") }
+        guard WeekRef(week) != nil else { throw ValidationError(WeekRef.notAWeek(Output.safe(week))) }
     }
 
     func run() throws {

@@ -34,7 +34,7 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         if let week, WeekRef(week) == nil {
-            throw ValidationError("--week “\(Output.safe(week))” is not a week: give a range (971-975), a day (973), a date or latest")
+            throw ValidationError("--week " + WeekRef.notAWeek(Output.safe(week)))
         }
         guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
     }

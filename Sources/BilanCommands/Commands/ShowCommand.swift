@@ -15,7 +15,7 @@ struct ShowCommand: ParsableCommand {
 
     func validate() throws {
         guard WeekRef(week) != nil else {
-            throw ValidationError("“\(Output.safe(week))” is not a week: give a range (971-975), a day (973), a date (2024-10-23) or latest")
+            throw ValidationError(WeekRef.notAWeek(Output.safe(week)))
         }
     }
 

@@ -5,6 +5,11 @@ public enum WeekRef: Sendable, Hashable, CustomStringConvertible {
     case day(Int)
     case latest
 
+    /// What the command line says of a text that is none of these.
+    public static func notAWeek(_ text: String) -> String {
+        "“\(text)” is not a week: give a range (971-975), a day (973), a date (2024-10-23) or latest"
+    }
+
     public init?(_ text: String) {
         let t = Folding.fold(text).trimmingSpaces()
         if t == "latest" || t == "last" || t == "newest" {
