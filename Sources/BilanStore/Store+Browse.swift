@@ -154,9 +154,12 @@ extension Store: Library {
         let wanted = Array(Set(ranges))
         guard !wanted.isEmpty else { return [:] }
         return try browse { db in
-            // The week shown for each range: French when stored, else English.
+            // The week whose drones are shown for each range: French when stored, else English.
+            // Its fronts are those of both languages (a translation may name a place the other
+            // leaves out, and a filter may have matched either).
             var chosen: [Int64: DayRange] = [:]
             var byRange: [DayRange: (id: Int64, fr: Bool)] = [:]
+            var rangeOf: [Int64: DayRange] = [:]
             for start in stride(from: 0, to: wanted.count, by: Store.rangeChunk) {
                 let chunk = wanted[start..<min(wanted.count, start + Store.rangeChunk)]
                 let values = Array(repeating: "(?,?)", count: chunk.count).joined(separator: ",")
@@ -170,6 +173,7 @@ extension Store: Library {
                 while let r = try rows.next() {
                     let range = DayRange(first: r[1], last: r[2])
                     let fr: Bool = r[3]
+                    rangeOf[r[0]] = range
                     if let had = byRange[range], had.fr || !fr { continue }
                     byRange[range] = (r[0], fr)
                 }
@@ -177,14 +181,12 @@ extension Store: Library {
             for (range, w) in byRange { chosen[w.id] = range }
             let ids = Array(chosen.keys)
             var figures: [Int64: [SourcedFigure]] = [:]
-            var fronts: [Int64: [String]] = [:]
             let frontNames = Dictionary(
                 try Row.fetchAll(db, sql: "SELECT id, name FROM place WHERE front").map { ($0[0] as String, $0[1] as String) },
                 uniquingKeysWith: { a, _ in a })
             for start in stride(from: 0, to: ids.count, by: Store.rangeChunk * 2) {
                 let chunk = Array(ids[start..<min(ids.count, start + Store.rangeChunk * 2)])
                 let list = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let args = StatementArguments(chunk)
                 let figureRows = try Row.fetchCursor(
                     db,
                     sql: """
@@ -193,32 +195,39 @@ extension Store: Library {
                         FROM week w JOIN event e ON \(Store.eventOfWeek) JOIN figure f ON f.event_id = e.id
                         WHERE w.id IN (\(list))
                         ORDER BY w.id, f.event_id, f.n
-                        """, arguments: args)
+                        """, arguments: StatementArguments(chunk))
                 while let r = try figureRows.next() {
                     figures[r[0], default: []].append(Store.sourcedFigure(r, from: 1))
                 }
-                // Front places by the number of the week's sentences naming them, from the events'
-                // own lists of places.
-                var mentions: [Int64: [String: Int]] = [:]
+            }
+            // Front places by the number of sentences naming them, in either language, from the
+            // events' own lists of places.
+            var mentions: [DayRange: [String: Int]] = [:]
+            let every = Array(rangeOf.keys)
+            for start in stride(from: 0, to: every.count, by: Store.rangeChunk * 2) {
+                let chunk = Array(every[start..<min(every.count, start + Store.rangeChunk * 2)])
+                let list = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 let placeRows = try Row.fetchCursor(
                     db,
                     sql: """
                         SELECT w.id, e.place_ids FROM week w JOIN event e ON \(Store.eventOfWeek)
                         WHERE w.id IN (\(list)) AND e.place_ids != ''
-                        """, arguments: args)
+                        """, arguments: StatementArguments(chunk))
                 while let r = try placeRows.next() {
+                    guard let range = rangeOf[r[0]] else { continue }
                     let ids: String = r[1]
                     for place in Set(ids.split(separator: " ")) {
-                        if let name = frontNames[String(place)] { mentions[r[0], default: [:]][name, default: 0] += 1 }
+                        if let name = frontNames[String(place)] { mentions[range, default: [:]][name, default: 0] += 1 }
                     }
                 }
-                for (id, counts) in mentions {
-                    fronts[id] = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(6).map(\.key)
-                }
+            }
+            var fronts: [DayRange: [String]] = [:]
+            for (range, counts) in mentions {
+                fronts[range] = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(6).map(\.key)
             }
             var out: [DayRange: WeekDetail] = [:]
             for (id, range) in chosen {
-                out[range] = WeekDetail(tally: TallyBuilder.tally(figures[id] ?? []), fronts: fronts[id] ?? [])
+                out[range] = WeekDetail(tally: TallyBuilder.tally(figures[id] ?? []), fronts: fronts[range] ?? [])
             }
             return out
         }

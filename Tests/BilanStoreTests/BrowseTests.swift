@@ -312,6 +312,21 @@ import Testing
         #expect(entries.allSatisfy { Set($0.keys).count == $0.keys.count })
     }
 
+    /// A week stored in both languages lists the fronts either names (the drones stay French).
+    @Test func weekDetailsListTheFrontsOfBothLanguages() throws {
+        let store = try Store()
+        _ = try store.importText(
+            "Bilan de la semaine. Jours 978-982 de résistance\n\nLes combats continuent près de Pokrovsk. La Russie a lancé 100 drones.",
+            source: "fr.txt", parser: TestSupport.parser)
+        _ = try store.importText(
+            "Weekly roundup. Days 978-982 of resistance\n\nFighting continues near Pokrovsk and Kupiansk. Russia launched 120 drones.",
+            source: "en.txt", parser: TestSupport.parser)
+        let range = DayRange(first: 978, last: 982)
+        let detail = try #require(try store.weekDetails([range])[range])
+        #expect(detail.fronts == ["Pokrovsk", "Kupiansk"])
+        #expect(detail.tally.launched?.value == 100)
+    }
+
     /// A region no sentence names, around places that are named, can be picked: it counts their
     /// mentions, and picking it filters on them (as `--front` does).
     @Test func pickerOffersTheRegionsAroundNamedPlaces() throws {
