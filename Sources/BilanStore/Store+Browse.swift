@@ -187,18 +187,7 @@ extension Store: Library {
             for start in stride(from: 0, to: ids.count, by: Store.rangeChunk * 2) {
                 let chunk = Array(ids[start..<min(ids.count, start + Store.rangeChunk * 2)])
                 let list = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let figureRows = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT w.id, f.value, f.qualifier, f.role, f.weapon, \(Store.figurePhrase), f.whole_week, f.occasion,
-                               e.paragraph, e.idx, \(Store.eventText), e.heading, e.part_of_week, e.date
-                        FROM week w JOIN event e ON \(Store.eventOfWeek) JOIN figure f ON f.event_id = e.id
-                        WHERE w.id IN (\(list))
-                        ORDER BY w.id, f.event_id, f.n
-                        """, arguments: StatementArguments(chunk))
-                while let r = try figureRows.next() {
-                    figures[r[0], default: []].append(Store.sourcedFigure(r, from: 1))
-                }
+                figures.merge(try Store.figuresByWeek(db, " WHERE w.id IN (\(list))", StatementArguments(chunk), texts: true)) { a, _ in a }
             }
             // Front places by the number of sentences naming them, in either language, from the
             // events' own lists of places.
@@ -231,14 +220,6 @@ extension Store: Library {
             }
             return out
         }
-    }
-
-    /// A figure with its sentence, from columns value, qualifier, role, weapon, phrase, whole_week,
-    /// occasion, paragraph, idx, text, heading, part_of_week, date starting at `i`.
-    static func sourcedFigure(_ r: Row, from i: Int) -> SourcedFigure {
-        SourcedFigure(
-            figure: figure(r, from: i), paragraph: r[i + 7], index: r[i + 8], text: r[i + 9], heading: r[i + 10],
-            partOfWeek: r[i + 11], date: r[i + 12])
     }
 
     /// A figure from columns value, qualifier, role, weapon, phrase, whole_week, occasion at `i`.
@@ -333,28 +314,35 @@ extension Store: Library {
             guard let info else { return nil }
             var ids: [Int64] = []
             var events: [Event] = []
+            var sentences: [[UInt8]] = []
+            var cutter = try Store.TextCutter(db)
             for r in try Row.fetchAll(
                 db.cachedStatement(
                     sql: """
-                        SELECT e.id, e.paragraph, e.idx, \(Store.eventText) AS text, e.heading, e.part_of_week, e.date,
+                        SELECT e.id, e.paragraph, e.idx, e.text, e.start, e.length, e.heading, e.part_of_week, e.date,
                             e.places, e.place_ids
                         FROM week w JOIN event e ON \(Store.eventOfWeek) WHERE w.id = ? ORDER BY e.id
                         """), arguments: [weekID])
             {
                 ids.append(r["id"])
-                events.append(Store.event(r))
+                let sentence = try cutter.sentence(week: weekID, own: r["text"], start: r["start"], length: r["length"])
+                sentences.append(sentence)
+                events.append(Store.event(r, text: String(decoding: sentence, as: UTF8.self)))
             }
             let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
             let figureRows = try Row.fetchCursor(
                 db.cachedStatement(
                     sql: """
-                        SELECT f.event_id, f.value, f.qualifier, f.role, f.weapon, \(Store.figurePhrase), f.whole_week,
-                            f.occasion
+                        SELECT f.event_id, f.value, f.qualifier, f.role, f.weapon, '', f.whole_week, f.occasion,
+                            f.phrase, f.start, f.length
                         FROM week w JOIN event e ON \(Store.eventOfWeek) JOIN figure f ON f.event_id = e.id
                         WHERE w.id = ? ORDER BY f.event_id, f.n
                         """), arguments: [weekID])
             while let r = try figureRows.next() {
-                if let i = position[r[0]] { events[i].figures.append(Store.figure(r, from: 1)) }
+                guard let i = position[r[0]] else { continue }
+                var figure = Store.figure(r, from: 1)
+                figure.phrase = Store.TextCutter.phrase(in: sentences[i], own: r[8], start: r[9], length: r[10])
+                events[i].figures.append(figure)
             }
             // Every folded spelling of the week's places.
             let placeIDs = Array(Set(events.flatMap(\.placeIDs)))

@@ -291,7 +291,30 @@ public final class Store: Sendable {
         COALESCE(e.text, replace(CAST(substr(CAST(w.body AS BLOB), e.start + 1, e.length) AS TEXT), char(10), ' '))
         """
 
-    /// What `eventText` and `figurePhrase` give, in Swift: `own` when the row keeps its own copy,
+    /// Sentences and figure phrases cut from their week's text in Swift, as `eventText` cuts a
+    /// sentence in SQL, each week's text read once: in SQL the whole text is read
+    /// again for every row, which grows with the square of a week's size (a 4 MB file of repeated
+    /// sentences: 20 s to tally). Rows must come week by week.
+    struct TextCutter {
+        private let body: Statement
+        private var current: (week: Int64, bytes: [UInt8])? = nil
+
+        init(_ db: Database) throws { body = try db.cachedStatement(sql: "SELECT CAST(body AS BLOB) FROM week WHERE id = ?") }
+
+        /// An event's sentence: its own copy, else its span of the week's text, line ends as spaces.
+        mutating func sentence(week: Int64, own: String?, start: Int?, length: Int?) throws -> [UInt8] {
+            if let own { return Array(own.utf8) }
+            if current?.week != week { current = (week, Array(try Data.fetchOne(body, arguments: [week]) ?? Data())) }
+            return Store.span(of: current!.bytes, own: nil, start: start, length: length, lineEnds: true)
+        }
+
+        /// A figure's phrase: its own copy, else its span of its sentence.
+        static func phrase(in sentence: [UInt8], own: String?, start: Int?, length: Int?) -> String {
+            String(decoding: Store.span(of: sentence, own: own, start: start, length: length, lineEnds: false), as: UTF8.self)
+        }
+    }
+
+    /// What `eventText` gives (and a phrase's span of its sentence), in Swift: `own` when the row keeps its own copy,
     /// else the bytes `start ..< start + length` of `text` (its line ends read as spaces when
     /// `lineEnds`, as for a sentence cut from its week's text).
     static func span(of text: [UInt8], own: String?, start: Int?, length: Int?, lineEnds: Bool) -> [UInt8] {
@@ -301,10 +324,6 @@ public final class Store: Sendable {
         if lineEnds { for i in bytes.indices where bytes[i] == 0x0A { bytes[i] = 0x20 } }
         return bytes
     }
-
-    /// A figure's phrase in SQL, from figure `f`, its event `e` and their week `w`: its own copy, or
-    /// the span of the sentence it is.
-    static let figurePhrase = "COALESCE(f.phrase, CAST(substr(CAST(\(eventText) AS BLOB), f.start + 1, f.length) AS TEXT))"
 
     /// Whether event `e` is one of week `w`'s: a week's events have consecutive ids, from `first_event`.
     static let eventOfWeek = "e.id BETWEEN w.first_event AND w.first_event + w.event_count - 1"
@@ -395,22 +414,26 @@ public final class Store: Sendable {
     /// The events of a stored week, in text order.
     public func events(ofWeek id: Int64) throws -> [Event] {
         try read { db in
-            try Row.fetchAll(
+            var cutter = try TextCutter(db)
+            return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT e.paragraph, e.idx, \(Store.eventText) AS text, e.heading, e.part_of_week, e.date, e.places,
+                    SELECT e.paragraph, e.idx, e.text, e.start, e.length, e.heading, e.part_of_week, e.date, e.places,
                         e.place_ids
                     FROM week w JOIN event e ON \(Store.eventOfWeek) WHERE w.id = ? ORDER BY e.id
                     """, arguments: [id]
-            ).map(Store.event)
+            ).map { r in
+                Store.event(r, text: String(decoding: try cutter.sentence(week: id, own: r["text"], start: r["start"], length: r["length"]), as: UTF8.self))
+            }
         }
     }
 
-    static func event(_ r: Row) -> Event {
+    /// An event from its row; `text` when its sentence was cut in Swift, else the row's `text`.
+    static func event(_ r: Row, text: String? = nil) -> Event {
         let places: String = r["places"]
         let ids: String = r["place_ids"]
         return Event(
-            paragraph: r["paragraph"], index: r["idx"], text: r["text"], heading: r["heading"],
+            paragraph: r["paragraph"], index: r["idx"], text: text ?? r["text"], heading: r["heading"],
             placeIDs: ids.isEmpty ? [] : ids.split(separator: " ").map(String.init),
             places: places.isEmpty ? [] : places.components(separatedBy: "; "),
             partOfWeek: (r["part_of_week"] as String?).flatMap(PartOfWeek.init(rawValue:)),
@@ -491,34 +514,7 @@ public final class Store: Sendable {
                 args += [range.first, range.last]
             }
             let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-            var figures: [Int64: [SourcedFigure]] = [:]
-            // Sentences and phrases are cut from each week's text here, the text read once a week:
-            // cut in SQL (`eventText`), a week's text was read again for every figure, which grew
-            // with the square of the week's size (a 4 MB file of repeated figures: 20 s).
-            let figureRows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT e.week_id, f.value, f.qualifier, f.role, f.weapon, f.phrase, f.start, f.length, f.whole_week,
-                           f.occasion, e.paragraph, e.idx, e.text, e.start, e.length, e.heading, e.part_of_week, e.date
-                    FROM figure f JOIN event e ON e.id = f.event_id JOIN week w ON w.id = e.week_id\(whereClause)
-                    ORDER BY e.week_id, f.event_id, f.n
-                    """, arguments: StatementArguments(args))
-            let bodyOf = try db.makeStatement(sql: "SELECT CAST(body AS BLOB) FROM week WHERE id = ?")
-            var body: (week: Int64, bytes: [UInt8])? = nil
-            while let r = try figureRows.next() {
-                let weekID: Int64 = r[0]
-                if body?.week != weekID { body = (weekID, Array(try Data.fetchOne(bodyOf, arguments: [weekID]) ?? Data())) }
-                let sentence = Store.span(of: body!.bytes, own: r[12], start: r[13], length: r[14], lineEnds: true)
-                let phrase = String(decoding: Store.span(of: sentence, own: r[5], start: r[6], length: r[7], lineEnds: false), as: UTF8.self)
-                let figure = DroneFigure(
-                    value: r[1], qualifier: Qualifier(rawValue: r[2]) ?? .exact,
-                    role: FigureRole(rawValue: r[3]) ?? .other, weapon: r[4], phrase: phrase,
-                    wholeWeek: r[8], occasion: r[9])
-                figures[weekID, default: []].append(
-                    SourcedFigure(
-                        figure: figure, paragraph: r[10], index: r[11], text: texts ? String(decoding: sentence, as: UTF8.self) : "",
-                        heading: r[15], partOfWeek: r[16], date: r[17]))
-            }
+            let figures = try Store.figuresByWeek(db, whereClause, StatementArguments(args), texts: texts)
             return try Row.fetchAll(
                 db,
                 sql: """
@@ -533,6 +529,37 @@ public final class Store: Sendable {
                     tally: TallyBuilder.tally(figures[r[0]] ?? []))
             }
         }
+    }
+
+    /// The figures of the weeks `whereClause` (on week `w`) selects, with their sentences when
+    /// `texts`, by week id, in text order.
+    static func figuresByWeek(
+        _ db: Database, _ whereClause: String, _ arguments: StatementArguments, texts: Bool
+    ) throws -> [Int64: [SourcedFigure]] {
+        var figures: [Int64: [SourcedFigure]] = [:]
+        var cutter = try TextCutter(db)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT w.id, f.value, f.qualifier, f.role, f.weapon, f.phrase, f.start, f.length, f.whole_week,
+                       f.occasion, e.paragraph, e.idx, e.text, e.start, e.length, e.heading, e.part_of_week, e.date
+                FROM week w JOIN event e ON \(Store.eventOfWeek) JOIN figure f ON f.event_id = e.id\(whereClause)
+                ORDER BY w.id, f.event_id, f.n
+                """, arguments: arguments)
+        while let r = try rows.next() {
+            let weekID: Int64 = r[0]
+            let sentence = try cutter.sentence(week: weekID, own: r[12], start: r[13], length: r[14])
+            let figure = DroneFigure(
+                value: r[1], qualifier: Qualifier(rawValue: r[2]) ?? .exact,
+                role: FigureRole(rawValue: r[3]) ?? .other, weapon: r[4],
+                phrase: TextCutter.phrase(in: sentence, own: r[5], start: r[6], length: r[7]),
+                wholeWeek: r[8], occasion: r[9])
+            figures[weekID, default: []].append(
+                SourcedFigure(
+                    figure: figure, paragraph: r[10], index: r[11], text: texts ? String(decoding: sentence, as: UTF8.self) : "",
+                    heading: r[15], partOfWeek: r[16], date: r[17]))
+        }
+        return figures
     }
 
     // MARK: Integrity
