@@ -10,6 +10,17 @@ extension Reducer {
     static let maximumTyped = 200
     static let tooLong = "A search is at most \(maximumTyped) characters."
 
+    /// Adds a typed character to a prompt's text, unless the text is at `maximumTyped` (then the
+    /// status line says so); returns whether it was added.
+    static func append(_ c: Character, to text: inout String, _ s: inout BrowserState) -> Bool {
+        guard text.unicodeScalars.count < maximumTyped else {
+            s.message = tooLong
+            return false
+        }
+        text.append(c)
+        return true
+    }
+
     /// Typing in the prompt filters as you type: from 2 characters, after a short pause, and a newer
     /// keystroke cancels the search still running.
     static func promptKey(_ s: inout BrowserState, _ p: inout PromptState, _ key: Key) -> [Effect] {
@@ -38,12 +49,7 @@ extension Reducer {
         case .eraseQuery:
             p.text = ""
         default:
-            guard case .char(let c) = key else { return [] }
-            guard p.text.unicodeScalars.count < maximumTyped else {
-                s.message = tooLong
-                return []
-            }
-            p.text.append(c)
+            guard case .char(let c) = key, append(c, to: &p.text, &s) else { return [] }
         }
         return typed(&s, p)
     }
@@ -113,12 +119,7 @@ extension Reducer {
             p.text = ""
             narrow(&p, rows: rows)
         default:
-            guard case .char(let c) = key else { return [] }
-            guard p.text.unicodeScalars.count < maximumTyped else {
-                s.message = tooLong
-                return []
-            }
-            p.text.append(c)
+            guard case .char(let c) = key, append(c, to: &p.text, &s) else { return [] }
             narrow(&p, rows: rows)
         }
         return []

@@ -2,9 +2,10 @@ import Foundation
 
 /// Cleans text read from a file before it is stored or shown.
 ///
-/// NFC; line ends as `\n` (CR LF, CR, and the line and paragraph separators U+2028 and U+2029); removed: C0 controls but newline and tab, DEL, C1 controls, ESC sequences
-/// (CSI, OSC, DCS … with their payload), bidi controls and zero-width format characters (ZWJ is kept
-/// between two emoji-capable scalars). NBSP and U+202F are kept for display.
+/// NFC; line ends as `\n` (CR LF, CR, and the line and paragraph separators U+2028 and U+2029);
+/// removed: C0 controls but newline and tab, DEL, C1 controls, ESC sequences (CSI, OSC, DCS … with
+/// their payload), bidi controls and zero-width format characters (ZWJ is kept between two
+/// emoji-capable scalars). NBSP and U+202F are kept for display.
 public enum TextHygiene {
     public static func clean(_ input: String) -> String {
         var s = input
